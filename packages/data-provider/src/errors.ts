@@ -1,0 +1,23 @@
+/** Stable error codes of the error envelope (DESIGN.md §4). Add one only with a reason. */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  RateLimited: 'RATE_LIMITED',
+  UpstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
+  Internal: 'INTERNAL',
+  /** A user-controlled outbound URL was refused by the SSRF guard. */
+  SsrfBlocked: 'SSRF_BLOCKED',
+  /** A change to where a secret is sent was made without supplying the secret again. */
+  SecretReentryRequired: 'SECRET_REENTRY_REQUIRED',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The one error body every failing request gets. */
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
+}
