@@ -1,0 +1,121 @@
+import { isGlobalUnicast } from './classifyAddress';
+
+describe('isGlobalUnicast', () => {
+  it.each([
+    ['0.0.0.0', 'this-network 0.0.0.0/8'],
+    ['0.1.2.3', 'this-network 0.0.0.0/8'],
+    ['10.0.0.1', 'private 10/8'],
+    ['100.64.0.1', 'carrier-grade NAT'],
+    ['100.127.255.254', 'carrier-grade NAT upper end'],
+    ['127.0.0.1', 'loopback'],
+    ['127.255.255.254', 'loopback /8'],
+    ['169.254.169.254', 'link-local cloud metadata'],
+    ['172.16.0.1', 'private 172.16/12'],
+    ['172.31.255.255', 'private 172.16/12 upper end'],
+    ['192.0.0.8', 'IETF protocol assignments 192.0.0.0/24'],
+    ['192.0.0.170', 'NAT64 discovery 192.0.0.170'],
+    ['192.0.2.1', 'TEST-NET-1'],
+    ['192.88.99.1', 'deprecated 6to4 relay anycast'],
+    ['192.168.1.1', 'private 192.168/16'],
+    ['198.18.0.1', 'benchmarking 198.18/15'],
+    ['198.19.255.255', 'benchmarking upper end'],
+    ['198.51.100.7', 'TEST-NET-2'],
+    ['203.0.113.9', 'TEST-NET-3'],
+    ['224.0.0.1', 'multicast'],
+    ['239.255.255.250', 'multicast SSDP'],
+    ['240.0.0.1', 'reserved 240/4'],
+    ['255.255.255.255', 'broadcast'],
+  ])('refuses the IPv4 address %s (%s)', (ip) => {
+    expect(isGlobalUnicast(ip)).toBe(false);
+  });
+
+  it.each([
+    ['::', 'unspecified'],
+    ['::1', 'loopback'],
+    ['0:0:0:0:0:0:0:1', 'loopback, uncompressed'],
+    ['::7f00:1', 'IPv4-compatible 127.0.0.1 (ipaddr.js calls ::/96 unicast)'],
+    ['::808:808', 'IPv4-compatible with a public IPv4'],
+    ['::8.8.8.8', 'IPv4-compatible dotted (ipaddr.js would read it as mapped)'],
+    ['::127.0.0.1', 'IPv4-compatible dotted loopback'],
+    ['::ffff:127.0.0.1', 'IPv4-mapped loopback'],
+    ['::ffff:7f00:1', 'IPv4-mapped loopback, hex'],
+    ['::ffff:a9fe:a9fe', 'IPv4-mapped metadata'],
+    ['::ffff:10.0.0.1', 'IPv4-mapped private'],
+    ['0:0:0:0:0:ffff:c0a8:0101', 'IPv4-mapped private, uncompressed'],
+    ['::ffff:0:7f00:1', 'RFC 6145 IPv4-translated'],
+    ['::ffff:0:8.8.8.8', 'RFC 6145 IPv4-translated public'],
+    ['64:ff9b::7f00:1', 'NAT64 64:ff9b::/96 loopback'],
+    ['64:ff9b::8.8.8.8', 'NAT64 64:ff9b::/96 public'],
+    ['64:ff9b:1::a9fe:a9fe', 'NAT64 local-use 64:ff9b:1::/48'],
+    ['2002:7f00:1::', '6to4 of 127.0.0.1'],
+    ['2002:808:808::1', '6to4 of a public IPv4'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['2001::1', 'Teredo prefix'],
+    ['2001:db8::1', 'documentation 2001:db8::/32'],
+    ['3fff::1', 'documentation 3fff::/20'],
+    ['2001:2::1', 'benchmarking'],
+    ['2001:10::1', 'deprecated ORCHID'],
+    ['2001:20::1', 'ORCHIDv2'],
+    ['100::1', 'discard-only 100::/64'],
+    ['fc00::1', 'unique local fc00::/7'],
+    ['fd12:3456:789a::1', 'unique local fd00::/8'],
+    ['fe80::1', 'link-local'],
+    ['febf:ffff::1', 'link-local upper end'],
+    ['fec0::1', 'deprecated site-local'],
+    ['ff02::1', 'multicast'],
+    ['ff0e::1', 'global-scope multicast'],
+    ['4000::1', 'unassigned space outside 2000::/3'],
+    ['1::', 'unassigned space outside 2000::/3'],
+    ['5f00::1', 'segment routing'],
+    ['fd00:ec2::254', 'AWS metadata over IPv6 (ULA)'],
+  ])('refuses the IPv6 address %s (%s)', (ip) => {
+    expect(isGlobalUnicast(ip)).toBe(false);
+  });
+
+  it.each([
+    ['8.8.8.8'],
+    ['1.1.1.1'],
+    ['93.184.216.34'],
+    ['100.63.255.255'],
+    ['100.128.0.1'],
+    ['172.15.255.255'],
+    ['172.32.0.1'],
+    ['192.0.1.1'],
+    ['192.169.0.1'],
+    ['198.17.255.255'],
+    ['198.20.0.1'],
+    ['223.255.255.254'],
+    ['192.175.48.1'],
+    ['2001:4860:4860::8888'],
+    ['2606:4700:4700::1111'],
+    ['2a00:1450:4001:81b::200e'],
+    ['::ffff:8.8.8.8'],
+    ['::ffff:808:808'],
+    ['2001:4:112::1'],
+    ['3ffe::1'],
+  ])('accepts the global unicast address %s', (ip) => {
+    expect(isGlobalUnicast(ip)).toBe(true);
+  });
+
+  it.each([
+    ['127.1', 'short form'],
+    ['2130706433', 'decimal'],
+    ['0x7f000001', 'hex'],
+    ['0x7f.0.0.1', 'hex octet'],
+    ['0177.0.0.1', 'octal octet'],
+    ['017700000001', 'octal'],
+    ['08.8.8.8', 'leading zero'],
+    ['8.8.8.8.', 'trailing dot'],
+    ['8.8.8', 'three parts'],
+    ['256.1.1.1', 'octet out of range'],
+    ['[2001:4860:4860::8888]', 'bracketed'],
+    ['2001:4860:4860::8888%eth0', 'zone id'],
+    ['::ffff:0x8.8.8.8', 'hex in a dotted IPv6 tail'],
+    ['1:2:3:4:5:6:7:8:9', 'nine groups'],
+    ['example.com', 'a name'],
+    ['', 'empty'],
+    [' 8.8.8.8', 'leading space'],
+  ])('is false for %j, which is not a canonical IP literal (%s)', (ip) => {
+    expect(isGlobalUnicast(ip)).toBe(false);
+  });
+});
