@@ -36,6 +36,9 @@ describe('assertSafeOutboundUrl: schemes, syntax and credentials', () => {
     ['http://user:secret@example.com/', /credentials/],
     ['http://user@example.com/', /credentials/],
     ['http://example.com@127.0.0.1/', /credentials/],
+    ['http://@example.com/', /credentials/],
+    ['http://:@example.com/', /credentials/],
+    ['http:@example.com/', /credentials/],
     ['http://a..b/', /not a valid host name/],
   ])('refuses %j', async (url, reason) => {
     const error = await refusal(url);
@@ -300,6 +303,10 @@ describe('assertSafeOutboundUrl: allowedAddresses', () => {
     await expect(assertSafeOutboundUrl('http://127.0.0.1:3000/', exempt('127.0.0.1:3000'))).resolves.toBeInstanceOf(URL);
     await refusal('http://127.0.0.1:3001/', exempt('127.0.0.1:3000'));
     await refusal('http://127.0.0.1/', exempt('127.0.0.1:3000'));
+  });
+
+  it('never reads an explicit port 0 as the default port of the scheme', async () => {
+    await refusal('http://127.0.0.1:0/', exempt('127.0.0.1:80'));
   });
 
   it('matches bracketed and bare IPv6 entries', async () => {

@@ -19,8 +19,8 @@ export function normalizeHost(hostname: string): NormalizedHost | undefined {
   return { kind: 'name', name };
 }
 
+/** The URL parser leaves `port` empty for the scheme's default; an explicit `:0` stays port 0. */
 export function effectivePort(protocol: string, port: string | number): number {
-  const explicit = Number(port);
-  if (explicit > 0) return explicit;
+  if (port !== '') return Number(port);
   return protocol === 'https:' ? 443 : 80;
 }

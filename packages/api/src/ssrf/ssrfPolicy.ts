@@ -29,6 +29,13 @@ function parseUrl(raw: string): URL {
   }
 }
 
+/** `http://@host/` parses with an empty username, so userinfo is found in the raw authority instead. */
+function hasUserinfo(raw: string, url: URL): boolean {
+  if (url.username || url.password) return true;
+  const authority = /^[a-z][a-z0-9+.-]*:[\\/]*([^\\/?#]*)/i.exec(raw.trim())?.[1] ?? '';
+  return authority.includes('@');
+}
+
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'lookup failed';
@@ -86,7 +93,7 @@ export function compileSsrfPolicy(options: SsrfOptions = {}): SsrfPolicy {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw blocked(`only http and https URLs are allowed, not ${url.protocol}`);
     }
-    if (url.username || url.password) throw blocked('URLs with credentials (user@host) are not allowed');
+    if (hasUserinfo(raw, url)) throw blocked('URLs with credentials (user@host) are not allowed');
     const host = hostOf(url.hostname);
     const port = effectivePort(url.protocol, url.port);
     if (admittedByName(url.protocol, host, port, `"${url.host}"`)) return url;

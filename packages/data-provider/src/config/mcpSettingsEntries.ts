@@ -15,6 +15,8 @@ export type EntryParseResult<T> = { ok: true; entry: T } | { ok: false; problem:
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const NOT_A_HOST = /[/?#@\\]/;
+/** `0.0.0.0` and `::` reach every local service on Linux; multicast and broadcast are never one server. */
+const NEVER_EXEMPT_RANGES = new Set(['unspecified', 'multicast', 'broadcast']);
 
 function fail<T>(problem: string): EntryParseResult<T> {
   return { ok: false, problem };
@@ -51,6 +53,9 @@ export function parseAllowedAddressEntry(raw: string): EntryParseResult<AllowedA
   const address = host.value.address;
   if (address.kind === 'global') {
     return fail('is a public IP address; allowedAddresses only exempts private addresses');
+  }
+  if (NEVER_EXEMPT_RANGES.has(ipaddr.parse(address.key).range())) {
+    return fail('is an unspecified, multicast or broadcast address, which is never a server to exempt');
   }
   return { ok: true, entry: { kind: 'address', key: address.key, port } };
 }
