@@ -1,1 +1,2 @@
-export {};
+export { startEmbeddedMongo } from './start';
+export type { EmbeddedMongo, EmbeddedMongoOptions } from './start';

@@ -1,0 +1,101 @@
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express from 'express';
+import helmet from 'helmet';
+import { buildOpenApiDocument } from '@mcp-registry/data-provider';
+import type { AppConfig } from '@mcp-registry/data-provider';
+import { createActorCache, createServices, createTokenService, denyAllAclStore } from '@mcp-registry/api';
+import type { AclStore, LookupFunction } from '@mcp-registry/api';
+import type { Logger, Methods } from '@mcp-registry/data-schemas';
+import { createCanAccessResource } from './middleware/canAccessResource';
+import { errorHandler, notFoundHandler } from './middleware/errorHandler';
+import { createLoginLimiter } from './middleware/rateLimit';
+import { requestContext } from './middleware/requestContext';
+import { createRequireJwtAuth } from './middleware/requireJwtAuth';
+import { assertEveryRouteGuarded } from './routeInventory';
+import { apiKeyRoutes } from './routes/apiKeys';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { currentUserRoutes } from './routes/currentUser';
+import { groupRoutes } from './routes/groups';
+import { installationRoutes } from './routes/installations';
+import { mcpServerRoutes } from './routes/mcpServers';
+import { mcpServerPermissionRoutes } from './routes/permissions';
+import { roleRoutes } from './routes/roles';
+import type { RouteDeps, RouterFactory } from './routes/routeDeps';
+import { systemRoutes } from './routes/system';
+import { userRoutes } from './routes/users';
+import './types';
+
+export interface AppDeps {
+  config: AppConfig;
+  methods: Methods;
+  logger: Logger;
+  /** Database ping for GET /ready. */
+  isReady: () => Promise<boolean>;
+  /** Resource ACL lookups (issue 4 passes its AclEntry methods). */
+  acl?: AclStore;
+  /** DNS resolution for the SSRF guard; tests pass a stub so nothing leaves the machine. Defaults to the system resolver. */
+  lookup?: LookupFunction;
+}
+
+/** Every router of the service, by mount path. Add a resource with one line. */
+const routes: Array<[string, RouterFactory]> = [
+  ['/', systemRoutes],
+  ['/api/auth', authRoutes],
+  ['/api/user', currentUserRoutes],
+  ['/api/users', userRoutes],
+  ['/api/groups', groupRoutes],
+  ['/api/roles', roleRoutes],
+  ['/api/keys', apiKeyRoutes],
+  ['/api/admin/audit', auditRoutes],
+  ['/api/mcp_server', installationRoutes],
+  ['/api/mcp/servers', mcpServerRoutes],
+  ['/api/permissions/mcpServer', mcpServerPermissionRoutes],
+];
+
+function corsOrigin(origins: string[]): boolean | string[] {
+  if (origins.includes('*')) return true;
+  return origins.length > 0 ? origins : false;
+}
+
+/** The Express application, without listening (supertest and the process entry both use it). */
+export function createApp(deps: AppDeps) {
+  const { config, methods, logger } = deps;
+  const tokens = createTokenService({
+    accessSecret: config.auth.jwtSecret,
+    refreshSecret: config.auth.jwtRefreshSecret,
+    accessTtlSeconds: config.auth.accessTokenTtlSeconds,
+    refreshTtlSeconds: config.auth.refreshTokenTtlSeconds,
+  });
+  const actorCache = createActorCache({ ttlMs: config.auth.actorCacheTtlMs });
+  const ssrf = { ...config.mcpSettings, lookup: deps.lookup };
+  const services = createServices({ methods, logger, tokens, actorCache, ssrf });
+  const routeDeps: RouteDeps = {
+    config,
+    services,
+    methods,
+    logger,
+    auth: createRequireJwtAuth(services.auth),
+    canAccessResource: createCanAccessResource(deps.acl ?? denyAllAclStore),
+    loginLimiter: createLoginLimiter(config.auth.loginRateLimit),
+    isReady: deps.isReady,
+    openApiDocument: buildOpenApiDocument(),
+  };
+
+  const app = express();
+  app.set('trust proxy', config.server.trustProxy);
+  app.set('etag', false);
+  app.use(requestContext(logger));
+  app.use(helmet());
+  app.use(cors({ origin: corsOrigin(config.cors.origins), credentials: true }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(cookieParser());
+  for (const [path, factory] of routes) app.use(path, factory(routeDeps));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  assertEveryRouteGuarded(app);
+  return Object.assign(app, { services, tokens, actorCache });
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,16 @@
+import { Router } from 'express';
+import { authController } from '../controllers/auth';
+import { publicRoute } from '../middleware/permissionMarker';
+import { validate } from '../middleware/validate';
+import { loginRules } from '../validation/auth';
+import { noBody } from '../validation/common';
+import type { RouteDeps } from './routeDeps';
+
+export function authRoutes({ services, config, loginLimiter }: RouteDeps): Router {
+  const c = authController(services, config);
+  const r = Router();
+  r.post('/login', publicRoute, loginLimiter, validate(loginRules), c.login);
+  r.post('/refresh', publicRoute, validate(noBody), c.refresh);
+  r.post('/logout', publicRoute, validate(noBody), c.logout);
+  return r;
+}

@@ -1,0 +1,11 @@
+import { Router } from 'express';
+import { userController } from '../controllers/users';
+import { anyAuthenticated } from '../middleware/permissionMarker';
+import type { RouteDeps } from './routeDeps';
+
+export function currentUserRoutes({ auth, services }: RouteDeps): Router {
+  const c = userController(services);
+  const r = Router();
+  r.get('/', auth, anyAuthenticated, c.me);
+  return r;
+}

@@ -1,0 +1,59 @@
+import request from 'supertest';
+import { Mongoose } from 'mongoose';
+import { buildOpenApiDocument } from '@mcp-registry/data-provider';
+import type { HttpMethod } from '@mcp-registry/data-provider';
+import { createLogger, createMethods } from '@mcp-registry/data-schemas';
+import { createApp } from '../server/app';
+import { listMountedRoutes, toOpenApiPath } from '../server/routeInventory';
+import { testConfig } from './support/testConfig';
+
+/** The route table needs no database: an unconnected mongoose is enough to build the app. */
+function buildApp() {
+  const mongoose = new Mongoose();
+  return createApp({
+    config: testConfig(),
+    methods: createMethods(mongoose),
+    logger: createLogger({ silent: true }),
+    isReady: async () => false,
+  });
+}
+
+describe('the OpenAPI document', () => {
+  const app = buildApp();
+  const doc = buildOpenApiDocument();
+  const mounted = listMountedRoutes(app).map((r) => `${r.method} ${toOpenApiPath(r.path)}`);
+  const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+    (Object.keys(item) as HttpMethod[]).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+
+  it('describes every mounted route', () => {
+    expect(mounted.length).toBeGreaterThan(10);
+    expect(mounted.filter((r) => !documented.includes(r))).toEqual([]);
+  });
+
+  it('describes no route that is not mounted', () => {
+    expect(documented.filter((r) => !mounted.includes(r))).toEqual([]);
+  });
+
+  it('is served at /api/openapi.json as OpenAPI 3.1', async () => {
+    const res = await request(app).get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(Object.keys(doc.paths));
+  });
+
+  it('names a permission for every authenticated operation', () => {
+    const missing = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op.security !== undefined && op.security.length > 0 && !op['x-permission'] && path !== '/api/user')
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the start-up assertion', () => {
+  it('every mounted route carries a permission decision', () => {
+    expect(listMountedRoutes(buildApp()).filter((r) => !r.guarded)).toEqual([]);
+  });
+});

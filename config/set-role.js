@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+'use strict';
+// Operator CLI: `npm run set-role -- --help`. The logic is in api/server/cli (built into api/dist).
+require('../api/dist/server/cli/main').runFromProcess('set-role');

@@ -1,0 +1,55 @@
+import { AuthMethod } from '@mcp-registry/data-provider';
+import { hashApiKey, looksLikeApiKey } from '@mcp-registry/data-schemas';
+import type { Logger, Methods } from '@mcp-registry/data-schemas';
+import { UnauthenticatedError } from '../errors/apiError';
+import { toUserDto } from '../users/userDto';
+import type { Actor, ActorIdentity } from './actor';
+import type { ActorCache } from './actorCache';
+import type { TokenService } from './tokens';
+
+export type AuthenticateDeps = Pick<
+  Methods,
+  'findUserById' | 'findRole' | 'listGroupIdsForUser' | 'findApiKeyByHash' | 'touchApiKey'
+> & { tokens: TokenService; actorCache: ActorCache; logger: Logger };
+
+/** Loads who a user is right now: the user, their role's permissions and their groups. Null when deleted. */
+export async function loadIdentity(deps: Pick<AuthenticateDeps, 'findUserById' | 'findRole' | 'listGroupIdsForUser'>, userId: string): Promise<ActorIdentity | null> {
+  const user = await deps.findUserById(userId);
+  if (!user) return null;
+  const [role, groupIds] = await Promise.all([deps.findRole(user.organizationId, user.role), deps.listGroupIdsForUser(user._id)]);
+  return {
+    id: String(user._id),
+    organizationId: String(user.organizationId),
+    role: user.role,
+    permissions: role?.permissions ?? {},
+    groupIds: groupIds.map(String),
+    user: toUserDto(user),
+  };
+}
+
+function identityOf(deps: AuthenticateDeps, userId: string) {
+  return deps.actorCache.get(userId, () => loadIdentity(deps, userId));
+}
+
+async function authenticateApiKey(deps: AuthenticateDeps, key: string): Promise<Actor> {
+  const record = await deps.findApiKeyByHash(hashApiKey(key));
+  if (!record || record.revokedAt) throw new UnauthenticatedError('Invalid API key');
+  if (record.expiresAt && new Date(record.expiresAt).getTime() <= Date.now()) throw new UnauthenticatedError('API key expired');
+  const identity = await identityOf(deps, String(record.userId));
+  if (!identity) throw new UnauthenticatedError('Invalid API key');
+  deps.touchApiKey(record._id).catch((error: unknown) => deps.logger.warn('[auth] could not record API key use', { error }));
+  return { ...identity, authMethod: AuthMethod.API_KEY, apiKeyId: String(record._id) };
+}
+
+/** The caller named by `Authorization: Bearer <JWT | API key>`; throws UnauthenticatedError otherwise. */
+export async function authenticate(deps: AuthenticateDeps, authorization: string | undefined): Promise<Actor> {
+  if (!authorization) throw new UnauthenticatedError();
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  const token = match?.[1];
+  if (!token) throw new UnauthenticatedError('Expected an Authorization: Bearer header');
+  if (looksLikeApiKey(token)) return authenticateApiKey(deps, token);
+  const claims = deps.tokens.verifyAccessToken(token);
+  const identity = await identityOf(deps, claims.sub);
+  if (!identity) throw new UnauthenticatedError('Invalid token');
+  return { ...identity, authMethod: AuthMethod.JWT };
+}

@@ -1,0 +1,102 @@
+import { AuditAction, InstallationScope, InstallationStatus } from '@mcp-registry/data-provider';
+import type { CreateInstallationInput, InstallationStatus as Status } from '@mcp-registry/data-provider';
+import type { IGroup, InstallationRecord, InstallationView, McpServerRecord, Methods } from '@mcp-registry/data-schemas';
+import { recordAudit } from '../audit/recordAudit';
+import type { AuditDeps } from '../audit/recordAudit';
+import type { Actor, ActorIdentity } from '../auth/actor';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors/apiError';
+import { findUsableServer } from './findUsableServer';
+import type { FindUsableServerDeps } from './findUsableServer';
+import { resolveInstallTarget } from './resolveInstallTarget';
+import type { ResolveTargetDeps } from './resolveInstallTarget';
+import { canManageTeamInstallations, TEAM_FORBIDDEN } from './teamAccess';
+import { isInstallationAdmin } from './visibility';
+
+export type InstallDeps = ResolveTargetDeps &
+  FindUsableServerDeps &
+  AuditDeps &
+  Pick<Methods, 'findGroupInOrg' | 'upsertInstallation' | 'assignUserToInstallation' | 'deleteInstallation'>;
+
+export interface InstallResult {
+  installation: InstallationView;
+  /** False for the idempotent replay: the existing installation, answered 200. */
+  created: boolean;
+}
+
+export const ORG_FORBIDDEN = 'Organisation-wide installations require the MCP_SERVER_INSTALLATIONS ADMIN permission';
+
+async function findManageableTeam(deps: InstallDeps, actor: Actor, teamId: string | undefined): Promise<IGroup> {
+  if (!teamId) throw new ValidationError('Invalid request', [{ field: 'teamId', location: 'body', message: 'Required with scope "team"' }]);
+  const group = await deps.findGroupInOrg(actor.organizationId, teamId);
+  if (!group) throw new NotFoundError('Group');
+  if (!canManageTeamInstallations(actor, group)) throw new ForbiddenError(TEAM_FORBIDDEN);
+  return group;
+}
+
+function statusFor(server: McpServerRecord, provided: Record<string, string> | undefined): Status {
+  const declared = server.config.customUserVars ?? [];
+  const missing = declared.some((v) => provided?.[v.name] === undefined);
+  return missing ? InstallationStatus.NEEDS_CONFIGURATION : InstallationStatus.ACTIVE;
+}
+
+/**
+ * The response is composed from what this request wrote and read (the installation, the target's identity, the
+ * group) rather than read back, so a replay costs no extra round trip; it is the shape a later GET returns.
+ */
+function viewOf(installation: InstallationRecord, target: ActorIdentity | null, team: IGroup | null): InstallationView {
+  const userIds = installation.userIds ?? [];
+  const known = target ? [{ _id: String(target.id), email: target.user.email, name: target.user.name }] : [];
+  return {
+    ...installation,
+    userIds,
+    customUserVarNames: installation.customUserVarNames ?? [],
+    userDetails: userIds.flatMap((id) => known.filter((u) => u._id === String(id)).map((u) => ({ ...u, _id: id }))),
+    team: team ? { _id: team._id, name: team.name } : null,
+  };
+}
+
+/** One assignment row for the target. A brand-new installation whose assignment failed is removed again. */
+async function assignTarget(deps: InstallDeps, installation: InstallationRecord, created: boolean, target: ActorIdentity): Promise<void> {
+  try {
+    await deps.assignUserToInstallation({ organizationId: installation.organizationId, installationId: installation._id, userId: target.id });
+  } catch (error) {
+    if (created) await deps.deleteInstallation(installation.organizationId, installation._id).catch(() => undefined);
+    throw error;
+  }
+}
+
+function auditTarget(scope: InstallationScope, actor: Actor, target: ActorIdentity | null, team: IGroup | null) {
+  if (scope === InstallationScope.PERSONAL) return { targetType: 'user', targetId: target?.id ?? actor.id };
+  if (scope === InstallationScope.TEAM) return { targetType: 'group', targetId: String(team?._id) };
+  return { targetType: 'organization', targetId: actor.organizationId };
+}
+
+/**
+ * POST /api/mcp_server (issue 5, rules 3–7). Permission checks that need no data come first; the duplicate rule
+ * lives in the unique indexes (an upsert, retried once on a lost race), never in a read-then-insert.
+ */
+export async function install(deps: InstallDeps, actor: Actor, input: CreateInstallationInput): Promise<InstallResult> {
+  const scope = input.scope ?? InstallationScope.PERSONAL;
+  if (scope === InstallationScope.ORG && !isInstallationAdmin(actor)) throw new ForbiddenError(ORG_FORBIDDEN);
+  const target = scope === InstallationScope.PERSONAL ? await resolveInstallTarget(deps, actor, input.userId) : null;
+  const server = await findUsableServer(deps, actor, target, input.catalogId);
+  const team = scope === InstallationScope.TEAM ? await findManageableTeam(deps, actor, input.teamId) : null;
+  const { installation, created } = await deps.upsertInstallation({
+    organizationId: actor.organizationId,
+    catalogId: server._id,
+    serverName: server.serverName,
+    scope,
+    ownerId: target?.id ?? null,
+    teamId: team?._id ?? null,
+    installedBy: actor.id,
+    customUserVars: input.customUserVars,
+    status: statusFor(server, input.customUserVars),
+  });
+  if (target) await assignTarget(deps, installation, created, target);
+  if (!created) return { installation: viewOf(installation, target, team), created };
+  const onBehalf = target !== null && target.id !== actor.id;
+  const details = { installationId: String(installation._id), catalogId: String(server._id), serverName: server.serverName, scope, onBehalf };
+  await recordAudit(deps, actor, { action: AuditAction.INSTALLATION_CREATE, ...auditTarget(scope, actor, target, team), details });
+  if (onBehalf) deps.logger.info('[installations] installed on behalf of another user', { ...details, targetUserId: target.id, actorId: actor.id });
+  return { installation: viewOf(installation, target, team), created };
+}

@@ -1,0 +1,21 @@
+import type { ListMcpServersQuery } from '@mcp-registry/data-provider';
+import { ORGANIZATION_VIEWER_KEY, principalKey } from '@mcp-registry/data-schemas';
+import type { Methods } from '@mcp-registry/data-schemas';
+import { principalsOf } from '../acl/resourceAccess';
+import type { Actor } from '../auth/actor';
+import { canUseServers, isOrganizationAdmin } from './access';
+
+export type ListServersDeps = Pick<Methods, 'listMcpServers'>;
+
+/** The viewer keys the caller holds; undefined for the organisation admin, who sees every server. */
+export function viewerKeysOf(actor: Actor): string[] | undefined {
+  if (isOrganizationAdmin(actor)) return undefined;
+  const keys = principalsOf(actor).map(principalKey);
+  if (canUseServers(actor)) keys.push(ORGANIZATION_VIEWER_KEY);
+  return keys;
+}
+
+/** The servers the caller can VIEW, newest first, one indexed query per page. */
+export function listServers(deps: ListServersDeps, actor: Actor, query: ListMcpServersQuery) {
+  return deps.listMcpServers({ organizationId: actor.organizationId, viewerKeys: viewerKeysOf(actor), ...query });
+}

@@ -1,0 +1,14 @@
+import type { UserDto } from './users';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  token: string;
+  user: UserDto;
+}
+
+export const REFRESH_COOKIE_NAME = 'refreshToken';
+export const REFRESH_COOKIE_PATH = '/api/auth';

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { yamlMcpServersSchema } from './mcpServersConfig';
+import { mcpSettingsSchema } from './mcpSettings';
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] as const;
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const secret = z.string().min(32, 'must be at least 32 characters');
+
+/**
+ * The whole service configuration (R8). The loader fills it from the environment and the optional YAML file;
+ * tests build one directly. Secrets are required here: the start-up code generates them in development.
+ */
+export const appConfigSchema = z.object({
+  env: z.enum(NODE_ENVS).default('development'),
+  server: z
+    .object({
+      port: port.default(3080),
+      host: z.string().min(1).default('127.0.0.1'),
+      /** Express `trust proxy`: set when running behind a reverse proxy so rate limits see client IPs. */
+      trustProxy: z.union([z.boolean(), z.coerce.number().int().min(0), z.string()]).default(false),
+      /** Public URL used in logs; derived from host and port when absent. */
+      publicUrl: z.url().optional(),
+    })
+    .prefault({}),
+  database: z
+    .object({
+      mongoUri: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+      dataDir: z.string().min(1).default('./data'),
+    })
+    .prefault({}),
+  /** Absent means empty, so that each missing secret is reported by name. */
+  auth: z.preprocess((v) => v ?? {}, z.object({
+    jwtSecret: secret,
+    jwtRefreshSecret: secret,
+    accessTokenTtlSeconds: positiveInt.default(15 * 60),
+    refreshTokenTtlSeconds: positiveInt.default(7 * 24 * 60 * 60),
+    /** How long a resolved caller (user, role permissions, groups) is reused across requests of one process. */
+    actorCacheTtlMs: z.coerce.number().int().min(0).default(5_000),
+    loginRateLimit: z
+      .object({ windowMs: positiveInt.default(15 * 60 * 1000), max: positiveInt.default(20) })
+      .prefault({}),
+  })),
+  /** 32 bytes as 64 hex characters: the AES-256-GCM key for credentials at rest. */
+  credsKey: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)'),
+  admin: z
+    .object({
+      email: z.email().optional(),
+      password: z.string().min(8, 'must be at least 8 characters').optional(),
+    })
+    .prefault({}),
+  cors: z.object({ origins: z.array(z.string().min(1)).default([]) }).prefault({}),
+  log: z.object({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
+  /** MCP servers defined by the operator (`mcpServers:` of the YAML file), upserted at start-up as `source: yaml`. */
+  mcpServers: yamlMcpServersSchema,
+  /** Outbound-URL policy of the SSRF guard (YAML only). */
+  mcpSettings: mcpSettingsSchema.prefault({}),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+export type AppConfigInput = z.input<typeof appConfigSchema>;

@@ -1,0 +1,61 @@
+import { bearer, body, dateTime, errors, json, listOf, listParams, nullable, objectId, pathId, ref } from '../helpers';
+import type { OpenApiModule } from '../types';
+
+const apiKey = {
+  type: 'object',
+  required: ['id', 'organizationId', 'userId', 'name', 'prefix', 'lastUsedAt', 'expiresAt', 'createdAt'],
+  properties: {
+    id: objectId,
+    organizationId: objectId,
+    userId: objectId,
+    name: { type: 'string' },
+    prefix: { type: 'string' },
+    lastUsedAt: nullable(dateTime),
+    expiresAt: nullable(dateTime),
+    createdAt: dateTime,
+  },
+};
+const tags = ['apiKeys'];
+
+export const apiKeyPaths: OpenApiModule = {
+  tag: { name: 'apiKeys', description: 'API keys: a user manages their own, an admin any in the organisation' },
+  schemas: {
+    ApiKey: apiKey,
+    CreatedApiKey: { allOf: [ref('ApiKey'), { type: 'object', required: ['key'], properties: { key: { type: 'string', description: 'Shown once' } } }] },
+  },
+  paths: {
+    '/api/keys': {
+      get: {
+        summary: 'List active API keys (own; an admin may pass userId)',
+        tags,
+        security: bearer,
+        'x-permission': 'API_KEYS:READ',
+        parameters: [...listParams, { name: 'userId', in: 'query', schema: objectId }],
+        responses: { '200': json(listOf(ref('ApiKey'))), ...errors(400, 401, 403, 404) },
+      },
+      post: {
+        summary: 'Create an API key; the secret is returned once',
+        tags,
+        security: bearer,
+        'x-permission': 'API_KEYS:CREATE',
+        requestBody: body({
+          type: 'object',
+          required: ['name'],
+          additionalProperties: false,
+          properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, expiresAt: dateTime, userId: objectId },
+        }),
+        responses: { '201': json(ref('CreatedApiKey'), 'Created'), ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/api/keys/{id}': {
+      delete: {
+        summary: 'Revoke an API key',
+        tags,
+        security: bearer,
+        'x-permission': 'API_KEYS:DELETE',
+        parameters: [pathId()],
+        responses: { '204': { description: 'Revoked' }, ...errors(400, 401, 403, 404) },
+      },
+    },
+  },
+};

@@ -1,0 +1,24 @@
+import type { OpenApiModule } from '../types';
+import { apiKeyPaths } from './apiKeys';
+import { auditPaths } from './audit';
+import { authPaths } from './auth';
+import { groupPaths } from './groups';
+import { installationPaths } from './installations';
+import { mcpServerPaths, mcpServerPermissionPaths } from './mcpServers';
+import { rolePaths } from './roles';
+import { systemPaths } from './system';
+import { userPaths } from './users';
+
+/** One entry per resource file; add yours with one line. */
+export const openApiModules: OpenApiModule[] = [
+  systemPaths,
+  authPaths,
+  userPaths,
+  groupPaths,
+  rolePaths,
+  apiKeyPaths,
+  auditPaths,
+  installationPaths,
+  mcpServerPaths,
+  mcpServerPermissionPaths,
+];

@@ -1,0 +1,127 @@
+import { CUSTOM_USER_VAR_VALUE_MAX_LENGTH, CUSTOM_USER_VARS_MAX_COUNT, InstallationStatus, installationScopeList } from '../../installations';
+import { bearer, body, dateTime, errors, json, listOf, listParams, nullable, objectId, pathId, ref } from '../helpers';
+import type { OpenApiModule } from '../types';
+
+const scope = { type: 'string', enum: [...installationScopeList] };
+const installation = {
+  type: 'object',
+  required: [
+    'id',
+    'catalogId',
+    'serverName',
+    'scope',
+    'ownerId',
+    'teamId',
+    'installedBy',
+    'users',
+    'userDetails',
+    'teamDetails',
+    'status',
+    'hasCustomUserVars',
+    'createdAt',
+    'updatedAt',
+  ],
+  properties: {
+    id: objectId,
+    catalogId: { ...objectId, description: 'The MCP server (catalog entry) installed' },
+    serverName: { type: 'string' },
+    scope,
+    ownerId: { ...nullable(objectId), description: 'Personal scope: the user it was installed for (compare it to detect drift)' },
+    teamId: { ...nullable(objectId), description: 'Team scope: the group' },
+    installedBy: { ...objectId, description: 'Who created it, e.g. an admin installing for someone else' },
+    users: { type: 'array', items: objectId, description: 'Users assigned to the installation' },
+    userDetails: { type: 'array', items: ref('InstallationUser') },
+    teamDetails: nullable(ref('InstallationTeam')),
+    status: { type: 'string', enum: Object.values(InstallationStatus) },
+    hasCustomUserVars: { type: 'boolean', description: 'Values are write-only' },
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  },
+};
+const installationUser = {
+  type: 'object',
+  required: ['userId', 'email', 'name'],
+  properties: { userId: objectId, email: { type: 'string' }, name: { type: 'string' } },
+};
+const installationTeam = { type: 'object', required: ['id', 'name'], properties: { id: objectId, name: { type: 'string' } } };
+const createInstallation = {
+  type: 'object',
+  required: ['catalogId'],
+  additionalProperties: false,
+  properties: {
+    catalogId: objectId,
+    scope: { ...scope, default: 'personal' },
+    userId: {
+      ...objectId,
+      description:
+        'Personal scope only: install for this user of the organisation. Needs MCP_SERVER_INSTALLATIONS:ADMIN unless it is the caller. Omit it (never send "" or null) to install for yourself.',
+    },
+    teamId: { ...objectId, description: 'Required with scope "team", refused otherwise' },
+    customUserVars: {
+      type: 'object',
+      maxProperties: CUSTOM_USER_VARS_MAX_COUNT,
+      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
+      additionalProperties: { type: 'string', maxLength: CUSTOM_USER_VAR_VALUE_MAX_LENGTH },
+      description: 'Write-only values, stored encrypted',
+    },
+  },
+};
+const tags = ['installations'];
+
+export const installationPaths: OpenApiModule = {
+  tag: { name: 'installations', description: 'MCP server installations: personal, team and organisation-wide' },
+  schemas: { Installation: installation, InstallationUser: installationUser, InstallationTeam: installationTeam, CreateInstallation: createInstallation },
+  paths: {
+    '/api/mcp_server': {
+      get: {
+        summary: 'List visible installations, newest first (every installation of the organisation with ADMIN)',
+        operationId: 'listInstallations',
+        tags,
+        security: bearer,
+        'x-permission': 'MCP_SERVER_INSTALLATIONS:READ',
+        parameters: [
+          ...listParams,
+          { name: 'catalogId', in: 'query', description: 'Only installations of this MCP server', schema: objectId },
+          { name: 'userId', in: 'query', description: 'Only personal installations owned by this user', schema: objectId },
+          { name: 'scope', in: 'query', schema: scope },
+        ],
+        responses: { '200': json(listOf(ref('Installation'))), ...errors(400, 401, 403) },
+      },
+      post: {
+        summary: 'Install an MCP server (idempotent: an existing installation with the same key is returned with 200)',
+        description:
+          'The duplicate key is (catalogId, target user) for personal, (catalogId, teamId) for team and (catalogId, organisation) for org installations.',
+        operationId: 'createInstallation',
+        tags,
+        security: bearer,
+        'x-permission': 'MCP_SERVER_INSTALLATIONS:CREATE',
+        requestBody: body(ref('CreateInstallation')),
+        responses: {
+          '200': json(ref('Installation'), 'Already installed: the existing installation'),
+          '201': json(ref('Installation'), 'Created'),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    '/api/mcp_server/{id}': {
+      get: {
+        summary: 'Get a visible installation',
+        operationId: 'getInstallation',
+        tags,
+        security: bearer,
+        'x-permission': 'MCP_SERVER_INSTALLATIONS:READ',
+        parameters: [pathId()],
+        responses: { '200': json(ref('Installation')), ...errors(400, 401, 403, 404) },
+      },
+      delete: {
+        summary: 'Remove an installation with its assignments and stored credentials',
+        operationId: 'deleteInstallation',
+        tags,
+        security: bearer,
+        'x-permission': 'MCP_SERVER_INSTALLATIONS:DELETE',
+        parameters: [pathId()],
+        responses: { '204': { description: 'Deleted' }, ...errors(400, 401, 403, 404) },
+      },
+    },
+  },
+};

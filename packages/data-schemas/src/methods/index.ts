@@ -1,0 +1,45 @@
+import type { Mongoose } from 'mongoose';
+import type { CredentialCipher } from '../crypto/credentialCipher';
+import { createModels } from '../models';
+import { createAclEntryMethods } from './aclEntry';
+import { createApiKeyMethods } from './apiKey';
+import { createAuditLogMethods } from './auditLog';
+import { createGroupMethods } from './group';
+import { createInstallationMethods } from './installation';
+import { createInstallationViewMethods } from './installationView';
+import { createMcpServerMethods } from './mcpServer';
+import { createOrganizationMethods } from './organization';
+import { createPrincipalMethods } from './principal';
+import { createRoleMethods } from './role';
+import { createSessionMethods } from './session';
+import { createUserMethods } from './user';
+
+/** What method factories may need besides mongoose. */
+export interface MethodDeps {
+  /** Encrypts credentials at rest; required by factories that store secrets. */
+  cipher?: CredentialCipher;
+}
+
+/**
+ * All database access of the service. Each resource contributes one factory; add yours with one line.
+ * `deps` is accepted by every factory that needs it (e.g. the installation factory's cipher).
+ */
+export function createMethods(mongoose: Mongoose, deps: MethodDeps = {}) {
+  createModels(mongoose);
+  return {
+    ...createOrganizationMethods(mongoose),
+    ...createUserMethods(mongoose),
+    ...createRoleMethods(mongoose),
+    ...createGroupMethods(mongoose),
+    ...createApiKeyMethods(mongoose),
+    ...createAuditLogMethods(mongoose),
+    ...createSessionMethods(mongoose),
+    ...createMcpServerMethods(mongoose, deps.cipher),
+    ...createAclEntryMethods(mongoose),
+    ...createPrincipalMethods(mongoose),
+    ...createInstallationMethods(mongoose, deps),
+    ...createInstallationViewMethods(mongoose),
+  };
+}
+
+export type Methods = ReturnType<typeof createMethods>;

@@ -1,0 +1,63 @@
+import { Aggregator } from 'mingo';
+
+import { MongoCommandError } from '../errors';
+import { cloneValue } from '../query/clone';
+import { withIdFirst } from '../query/update';
+import { asQueryError, compileFilter, mingoOptions } from '../query/mingo';
+import type { Doc } from '../types';
+import { isPlainObject } from '../types';
+import type { CommandContext } from './context';
+import { explainPlan } from './explain';
+import { collectionArg, docArg, nonNegativeArg } from './shared/args';
+import { cursorReply } from './shared/cursorReply';
+import { writeMerge, writeOut } from './shared/pipelineOutput';
+import { isReadOnlyPipeline, splitPipeline } from './shared/pipelinePrefix';
+import { selectDocuments } from './shared/read';
+
+const UNSUPPORTED = new Set(['$changeStream', '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$planCacheStats']);
+
+function runPipeline(ctx: CommandContext, db: string, input: Doc[], rest: Doc[], variables: Doc | undefined): Doc[] {
+  if (rest.length === 0) return input;
+  const copy = !isReadOnlyPipeline(rest);
+  const resolver = (name: string): Doc[] => {
+    const docs = [...(ctx.catalog.getCollection(db, name)?.docs.values() ?? [])];
+    return copy ? docs.map(cloneValue) : docs;
+  };
+  try {
+    const options = { ...mingoOptions(resolver), ...(variables ? { variables } : {}) };
+    return (new Aggregator(rest, options).run(copy ? input.map(cloneValue) : input) as Doc[]).map(withIdFirst);
+  } catch (error) {
+    throw asQueryError(error);
+  }
+}
+
+function checkStages(pipeline: Doc[]): void {
+  for (const stage of pipeline) {
+    const name = Object.keys(stage)[0] ?? '';
+    if (UNSUPPORTED.has(name)) throw new MongoCommandError(40324, `Unsupported pipeline stage: ${name} is not supported by embedded-mongo`);
+    if (name === '$match' && isPlainObject(stage.$match)) compileFilter(stage.$match);
+  }
+}
+
+export function aggregate(ctx: CommandContext, cmd: Doc, db: string): Doc {
+  const pipeline = cmd.pipeline;
+  if (!Array.isArray(pipeline) || !pipeline.every(isPlainObject)) throw new MongoCommandError(14, "'pipeline' option must be specified as an array");
+  checkStages(pipeline);
+  const dbLevel = cmd.aggregate === 1;
+  const name = dbLevel ? '' : collectionArg(cmd, Object.keys(cmd)[0] as string, db);
+  if (cmd.explain === true) return explainPlan(ctx, db, name, splitPipeline(pipeline).read);
+  const cursorOptions = docArg(cmd, 'cursor');
+  if (!cursorOptions) throw new MongoCommandError(9, "The 'cursor' option is required, except for aggregate with the explain argument");
+  const last = pipeline[pipeline.length - 1] ?? {};
+  const outStage = '$out' in last ? '$out' : '$merge' in last ? '$merge' : null;
+  const stages = outStage ? pipeline.slice(0, -1) : pipeline;
+  const { read, rest } = dbLevel ? { read: {}, rest: stages } : splitPipeline(stages);
+  const collection = dbLevel ? undefined : ctx.catalog.getCollection(db, name);
+  const input = collection ? selectDocuments(collection, { ...read, hint: cmd.hint }) : [];
+  const results = runPipeline(ctx, db, input, rest, isPlainObject(cmd.let) ? cmd.let : undefined);
+  const ns = dbLevel ? `${db}.$cmd.aggregate` : `${db}.${name}`;
+  if (outStage === '$out') writeOut(ctx.catalog, db, last.$out, results);
+  if (outStage === '$merge') writeMerge(ctx.catalog, db, last.$merge, results);
+  if (outStage) return cursorReply(ctx, ns, []);
+  return cursorReply(ctx, ns, results, { batchSize: nonNegativeArg(cursorOptions, 'batchSize') });
+}

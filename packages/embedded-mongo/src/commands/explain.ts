@@ -1,0 +1,43 @@
+import { MongoCommandError } from '../errors';
+import { parseSort } from '../query/sort';
+import type { Doc } from '../types';
+import { isPlainObject } from '../types';
+import { SERVER_VERSION } from './serverInfo';
+import type { ReadSpec } from './shared/read';
+import { resolveHint } from './shared/read';
+import type { CommandContext } from './context';
+import { splitPipeline } from './shared/pipelinePrefix';
+
+/** A queryPlanner-only explain: which index (if any) the planner picked. */
+export function explainPlan(ctx: CommandContext, db: string, name: string, read: ReadSpec): Doc {
+  const collection = ctx.catalog.getCollection(db, name);
+  const plan = collection ? collection.plan(read.filter, read.sort ?? [], resolveHint(collection, read.hint)) : null;
+  const scan = plan?.index
+    ? {
+        stage: 'IXSCAN',
+        indexName: plan.index.name,
+        keyPattern: plan.index.spec.key,
+        isMultiKey: plan.index.multikey,
+        direction: plan.reverse ? 'backward' : 'forward',
+      }
+    : { stage: 'COLLSCAN', direction: 'forward' };
+  const fetch = plan?.index ? { stage: 'FETCH', inputStage: scan } : scan;
+  const sorted = (read.sort?.length ?? 0) > 0 && !plan?.servesSort ? { stage: 'SORT', inputStage: fetch } : fetch;
+  return {
+    queryPlanner: { namespace: `${db}.${name}`, parsedQuery: read.filter ?? {}, winningPlan: sorted, rejectedPlans: [] },
+    serverInfo: { host: 'embedded-mongo', port: ctx.engine.port, version: SERVER_VERSION },
+    ok: 1,
+  };
+}
+
+export function explain(ctx: CommandContext, cmd: Doc, db: string): Doc {
+  const inner = cmd.explain;
+  if (!isPlainObject(inner)) throw new MongoCommandError(14, 'explain command requires a nested object');
+  const verb = Object.keys(inner)[0] ?? '';
+  const name = String(inner[verb]);
+  if (verb === 'find') return explainPlan(ctx, db, name, { filter: inner.filter as Doc | undefined, sort: parseSort(inner.sort), hint: inner.hint });
+  if (verb === 'count') return explainPlan(ctx, db, name, { filter: inner.query as Doc | undefined, hint: inner.hint });
+  if (verb === 'aggregate' && Array.isArray(inner.pipeline)) return explainPlan(ctx, db, name, splitPipeline(inner.pipeline as Doc[]).read);
+  if (verb === 'distinct') return explainPlan(ctx, db, name, { filter: inner.query as Doc | undefined });
+  throw new MongoCommandError(2, `explain is not supported for ${verb} by embedded-mongo`);
+}

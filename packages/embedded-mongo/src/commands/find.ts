@@ -1,0 +1,31 @@
+import { badValue } from '../errors';
+import { compileFilter } from '../query/mingo';
+import { compileProjection } from '../query/project';
+import { parseSort } from '../query/sort';
+import type { Doc } from '../types';
+import type { CommandContext } from './context';
+import { collectionArg, docArg, intArg, nonNegativeArg } from './shared/args';
+import { cursorReply, DEFAULT_BATCH } from './shared/cursorReply';
+import { selectDocuments } from './shared/read';
+
+export function find(ctx: CommandContext, cmd: Doc, db: string): Doc {
+  const name = collectionArg(cmd, Object.keys(cmd)[0] as string, db);
+  const filter = docArg(cmd, 'filter');
+  compileFilter(filter);
+  const sort = parseSort(cmd.sort);
+  const project = compileProjection(cmd.projection, filter);
+  const skip = nonNegativeArg(cmd, 'skip') ?? 0;
+  const batchSize = nonNegativeArg(cmd, 'batchSize') ?? DEFAULT_BATCH;
+  let limit = intArg(cmd, 'limit') ?? 0;
+  let singleBatch = cmd.singleBatch === true;
+  if (limit < 0) {
+    limit = -limit;
+    singleBatch = true;
+  }
+  if (cmd.tailable === true) throw badValue('tailable cursors are not supported by embedded-mongo');
+  const ns = `${db}.${name}`;
+  const collection = ctx.catalog.getCollection(db, name);
+  if (!collection) return cursorReply(ctx, ns, [], { batchSize, singleBatch });
+  const docs = selectDocuments(collection, { filter, sort, skip, limit, hint: cmd.hint });
+  return cursorReply(ctx, ns, docs, { batchSize, singleBatch, project });
+}

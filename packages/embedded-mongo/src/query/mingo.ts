@@ -1,0 +1,36 @@
+import { Query } from 'mingo';
+import type { Options } from 'mingo/types';
+
+import { MongoCommandError } from '../errors';
+import type { Doc } from '../types';
+import { compileFastFilter } from './fastMatch';
+
+export type Matcher = (doc: Doc) => boolean;
+export type CollectionResolver = (name: string) => Doc[];
+
+export function mingoOptions(collectionResolver?: CollectionResolver): Partial<Options> {
+  return { idKey: '_id', useStrictMode: true, scriptEnabled: false, collectionResolver };
+}
+
+const BASE_OPTIONS = mingoOptions();
+const MATCH_ALL: Matcher = () => true;
+
+/** Turns mingo's parse errors into mongod's BadValue replies. */
+export function asQueryError(error: unknown): MongoCommandError {
+  if (error instanceof MongoCommandError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new MongoCommandError(2, message);
+}
+
+export function compileFilter(filter: Doc | undefined): Matcher {
+  if (!filter || Object.keys(filter).length === 0) return MATCH_ALL;
+  if (filter.$text !== undefined) throw new MongoCommandError(27, 'text index required for $text query');
+  const fast = compileFastFilter(filter);
+  if (fast) return fast;
+  try {
+    const query = new Query(filter, BASE_OPTIONS);
+    return (doc) => query.test(doc);
+  } catch (error) {
+    throw asQueryError(error);
+  }
+}

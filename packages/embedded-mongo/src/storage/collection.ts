@@ -1,0 +1,105 @@
+import type { UUID } from 'bson';
+
+import { duplicateKeyError } from '../indexes/dupKey';
+import type { IndexSpec } from '../indexes/index';
+import { ID_INDEX_NAME, Index } from '../indexes/index';
+import type { QueryPlan } from '../indexes/planner';
+import { planQuery } from '../indexes/planner';
+import type { SortField } from '../query/sort';
+import type { Doc } from '../types';
+import { idKey } from './idKey';
+
+export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
+
+/** Documents of one collection in natural (insertion) order, plus their indexes. */
+export class Collection {
+  readonly docs = new Map<string, Doc>();
+  readonly indexes = new Map<string, Index>();
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Doc,
+    readonly uuid: UUID,
+  ) {
+    this.indexes.set(ID_INDEX_NAME, new Index(ID_INDEX_SPEC));
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Throws mongod's E11000 error if `doc` would break a unique index (`doc` may be a new version of a stored one). */
+  checkUnique(doc: Doc): void {
+    const id = idKey(doc._id);
+    for (const index of this.indexes.values()) {
+      const key = index.conflict(doc, id);
+      if (key) throw duplicateKeyError(this.ns, index.name, index.spec.key, index.fields, key);
+    }
+  }
+
+  put(doc: Doc): void {
+    const id = idKey(doc._id);
+    const old = this.docs.get(id);
+    for (const index of this.indexes.values()) {
+      if (old) index.remove(id, old);
+      index.add(id, doc);
+    }
+    this.docs.set(id, doc);
+  }
+
+  remove(idValue: unknown): Doc | undefined {
+    const id = idKey(idValue);
+    const old = this.docs.get(id);
+    if (!old) return undefined;
+    for (const index of this.indexes.values()) index.remove(id, old);
+    this.docs.delete(id);
+    return old;
+  }
+
+  /** Builds an index over the current documents; throws E11000 when a unique index meets duplicates. */
+  buildIndex(spec: IndexSpec): Index {
+    const index = new Index(spec);
+    for (const [id, doc] of this.docs) {
+      const key = index.conflict(doc, id);
+      if (key) throw duplicateKeyError(this.ns, index.name, index.spec.key, index.fields, key);
+      index.add(id, doc);
+    }
+    return index;
+  }
+
+  plan(filter: Doc | undefined, sort: SortField[], hint?: Index): QueryPlan {
+    return planQuery(this.indexes.values(), filter, sort, hint);
+  }
+
+  /** Candidate documents for a plan (a superset of the matches), in the plan's order. */
+  *candidates(plan: QueryPlan): Generator<Doc> {
+    const index = plan.index;
+    if (!index) {
+      yield* this.docs.values();
+      return;
+    }
+    if (plan.idPoints) {
+      for (const point of plan.idPoints) {
+        const doc = this.docs.get(idKey(point));
+        if (doc) yield doc;
+      }
+      return;
+    }
+    const seen = index.multikey || plan.intervals.length > 1 ? new Set<string>() : null;
+    for (const interval of plan.intervals) {
+      for (const entry of index.entries.scan(interval.low, interval.high, plan.reverse)) {
+        if (seen) {
+          if (seen.has(entry.id)) continue;
+          seen.add(entry.id);
+        }
+        const doc = this.docs.get(entry.id);
+        if (doc) yield doc;
+      }
+    }
+  }
+}

@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: one process, one run. Starts the embedded engine in memory, builds the real app on the built
+ * dist, and measures with autocannon a bare Express hello route against the authenticated `GET /api/user`,
+ * then every module in scripts/bench/*.js (`module.exports = { async run(ctx) { return [row, …] } }`).
+ * Prints one table. BENCH_DURATION (seconds per row, default 5) and BENCH_CONNECTIONS (default 10) tune it.
+ */
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { randomBytes } = require('node:crypto');
+const { Writable } = require('node:stream');
+const autocannon = require('autocannon');
+const express = require('express');
+const { Mongoose } = require('mongoose');
+const { startEmbeddedMongo } = require('@mcp-registry/embedded-mongo');
+const { appConfigSchema, SystemRoles } = require('@mcp-registry/data-provider');
+const dataSchemas = require('@mcp-registry/data-schemas');
+const { createOrganization, createUserAccount } = require('@mcp-registry/api');
+const { createApp } = require('../api/dist/server/app');
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const WARMUP = Math.max(1, Math.round(DURATION / 5));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const TARGET_RATIO = 0.8;
+const unique = () => randomBytes(4).toString('hex');
+
+function listen(app) {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve(server));
+    server.on('error', reject);
+  });
+}
+
+function close(server) {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+function cannon(options) {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** The real service's logging cost (one JSON access line per request), written nowhere. */
+function discardingLogger() {
+  const sink = new Writable({ write: (_chunk, _enc, cb) => cb() });
+  return dataSchemas.createLogger({ level: 'info', json: true, stream: sink });
+}
+
+function benchConfig() {
+  return appConfigSchema.parse({
+    env: 'production',
+    auth: {
+      jwtSecret: randomBytes(32).toString('hex'),
+      jwtRefreshSecret: randomBytes(32).toString('hex'),
+      loginRateLimit: { windowMs: 60_000, max: 1_000_000 },
+    },
+    credsKey: randomBytes(32).toString('hex'),
+  });
+}
+
+async function openWorld(uri) {
+  const mongoose = new Mongoose();
+  await mongoose.connect(`${uri.replace(/\/+$/, '')}/bench_${unique()}`, { monitorCommands: true });
+  const commands = { count: 0 };
+  mongoose.connection.getClient().on('commandStarted', () => {
+    commands.count += 1;
+  });
+  const config = benchConfig();
+  const logger = discardingLogger();
+  const methods = dataSchemas.createMethods(mongoose, { cipher: dataSchemas.createCredentialCipher(config.credsKey) });
+  if (typeof dataSchemas.ensureIndexes === 'function') await dataSchemas.ensureIndexes(mongoose);
+  const acl = typeof methods.getEffectiveBits === 'function' ? methods : undefined;
+  const app = createApp({ config, methods, logger, acl, isReady: async () => mongoose.connection.readyState === 1 });
+  return { mongoose, commands, config, logger, methods, app };
+}
+
+function fixtures(world) {
+  const deps = { ...world.methods, logger: world.logger };
+  const makeOrg = (overrides = {}) => {
+    const slug = overrides.slug ?? `bench-${unique()}`;
+    return createOrganization(deps, { name: overrides.name ?? `Bench ${slug}`, slug });
+  };
+  const makeUser = async (org, overrides = {}) => {
+    const password = overrides.password ?? `pw-${unique()}-${unique()}`;
+    const user = await createUserAccount(deps, String(org._id), {
+      email: overrides.email ?? `bench-${unique()}@example.test`,
+      name: overrides.name ?? 'Bench User',
+      password,
+      role: overrides.role ?? SystemRoles.USER,
+    });
+    return { ...user, id: String(user._id), password };
+  };
+  const apiKeyFor = async (user, options = {}) => {
+    const generated = dataSchemas.generateApiKey();
+    await world.methods.createApiKey({
+      organizationId: String(user.organizationId),
+      userId: String(user._id),
+      name: 'bench key',
+      prefix: generated.prefix,
+      hash: generated.hash,
+      expiresAt: options.expiresAt ?? null,
+    });
+    return generated.key;
+  };
+  return {
+    makeOrg,
+    makeUser,
+    makeAdmin: (org) => makeUser(org, { role: SystemRoles.ADMIN }),
+    tokenFor: (user) => world.app.tokens.signAccessToken({ sub: String(user._id), org: String(user.organizationId) }),
+    apiKeyFor,
+  };
+}
+
+function createMeasure(world, urls, state) {
+  return async function measure(name, request = {}, base = urls.app) {
+    const body = request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const headers = { ...(body ? { 'content-type': 'application/json' } : {}), ...(request.headers ?? {}) };
+    const options = { url: `${base}${request.path ?? '/'}`, method: request.method ?? 'GET', headers, body, connections: CONNECTIONS };
+    await cannon({ ...options, duration: WARMUP });
+    const before = world.commands.count;
+    const result = await cannon({ ...options, duration: DURATION });
+    const total = result.requests.total || 1;
+    const row = {
+      name,
+      reqPerSec: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      ratio: state.bare ? result.requests.average / state.bare.reqPerSec : 1,
+      dbCommandsPerRequest: (world.commands.count - before) / total,
+      non2xx: result.non2xx + result.errors,
+    };
+    return row;
+  };
+}
+
+async function countDbCommands(world, fn) {
+  const before = world.commands.count;
+  await fn();
+  return world.commands.count - before;
+}
+
+async function httpRequest(baseUrl, method, urlPath, options = {}) {
+  const hasBody = options.body !== undefined;
+  const res = await fetch(`${baseUrl}${urlPath}`, {
+    method,
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...(options.headers ?? {}) },
+    body: hasBody ? JSON.stringify(options.body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+const num = (value, digits) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '-');
+
+/** HTTP rows come from measure(); a module may also return `{ name, value, unit }` (e.g. ns/op of a function). */
+function printTable(rows) {
+  const header = ['benchmark', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'db cmds/req', 'non-2xx', 'other'];
+  const lines = rows.map((r) => [
+    String(r.name ?? '?'),
+    num(r.reqPerSec, 0),
+    num(r.p50, 0),
+    num(r.p99, 0),
+    num(r.ratio, 2),
+    num(r.dbCommandsPerRequest, 2),
+    typeof r.non2xx === 'number' ? String(r.non2xx) : '-',
+    r.value !== undefined ? `${r.value} ${r.unit ?? ''}`.trim() : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells) => cells.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${fmt(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const l of lines) console.log(fmt(l).trimEnd());
+}
+
+function benchModules() {
+  const dir = path.join(__dirname, 'bench');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((f) => ({ file: f, mod: require(path.join(dir, f)) }));
+}
+
+async function main() {
+  const engine = await startEmbeddedMongo({ port: 0 });
+  const world = await openWorld(engine.uri);
+  const bareApp = express();
+  bareApp.get('/hello', (_req, res) => res.json({ hello: 'world' }));
+  const [appServer, bareServer] = await Promise.all([listen(world.app), listen(bareApp)]);
+  const urls = {
+    app: `http://127.0.0.1:${appServer.address().port}`,
+    bare: `http://127.0.0.1:${bareServer.address().port}`,
+  };
+  const state = { bare: undefined };
+  const measure = createMeasure(world, urls, state);
+  const fx = fixtures(world);
+  const rows = [];
+  try {
+    console.log(`bench: ${DURATION}s per row after ${WARMUP}s warm-up, ${CONNECTIONS} connections, node ${process.version}`);
+    state.bare = await measure('bare express GET /hello', { path: '/hello' }, urls.bare);
+    rows.push(state.bare);
+    const org = await fx.makeOrg();
+    const user = await fx.makeUser(org);
+    const auth = await measure('GET /api/user (JWT)', { path: '/api/user', headers: { authorization: `Bearer ${fx.tokenFor(user)}` } });
+    rows.push(auth);
+    const ctx = {
+      measure: (name, request) => measure(name, request),
+      methods: world.methods,
+      app: world.app,
+      config: world.config,
+      baseUrl: urls.app,
+      ...fx,
+      countDbCommands: (fn) => countDbCommands(world, fn),
+      request: (method, urlPath, options) => httpRequest(urls.app, method, urlPath, options),
+    };
+    for (const { file, mod } of benchModules()) {
+      try {
+        rows.push(...(await mod.run(ctx)));
+      } catch (error) {
+        process.exitCode = 1;
+        console.error(`bench module ${file} failed:`, error);
+      }
+    }
+    printTable(rows);
+    const verdict = auth.ratio >= TARGET_RATIO ? 'met' : 'NOT met';
+    console.log(`\nGET /api/user reaches ${auth.ratio.toFixed(2)} of the bare route (target ${TARGET_RATIO}: ${verdict}).`);
+  } finally {
+    await Promise.all([close(appServer), close(bareServer)]);
+    await world.mongoose.disconnect();
+    await engine.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

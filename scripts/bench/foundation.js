@@ -1,0 +1,16 @@
+'use strict';
+
+/** The foundation's other hot paths: API-key authentication and an admin list page. */
+module.exports = {
+  async run(ctx) {
+    const org = await ctx.makeOrg();
+    const admin = await ctx.makeAdmin(org);
+    for (let i = 0; i < 50; i += 1) await ctx.makeUser(org);
+    const apiKey = await ctx.apiKeyFor(admin);
+    const jwt = { authorization: `Bearer ${ctx.tokenFor(admin)}` };
+    return [
+      await ctx.measure('GET /api/user (API key)', { path: '/api/user', headers: { authorization: `Bearer ${apiKey}` } }),
+      await ctx.measure('GET /api/users?limit=20 (admin)', { path: '/api/users?limit=20', headers: jwt }),
+    ];
+  },
+};
