@@ -3,6 +3,7 @@
  * `npm run bench`: one process, one run. Starts the embedded engine in memory, builds the real app on the built
  * dist, and measures with autocannon a bare Express hello route against the authenticated `GET /api/user`,
  * then every module in scripts/bench/*.js (`module.exports = { async run(ctx) { return [row, …] } }`).
+ * The headline pair runs interleaved in 1-second slices; `ratio` is always against the bare route's req/s.
  * Prints one table. BENCH_DURATION (seconds per row, default 5) and BENCH_CONNECTIONS (default 10) tune it.
  */
 'use strict';
@@ -114,25 +115,60 @@ function fixtures(world) {
   };
 }
 
+function cannonOptions(request, url) {
+  const body = request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  const headers = { ...(body ? { 'content-type': 'application/json' } : {}), ...(request.headers ?? {}) };
+  return { url: `${url}${request.path ?? '/'}`, method: request.method ?? 'GET', headers, body, connections: CONNECTIONS };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Folds timed slices of one target into a row: req/s over all slices, median p50/p99 of the slices. */
+function toRow(name, slices, commands) {
+  const requests = slices.reduce((n, r) => n + r.requests.total, 0);
+  const seconds = slices.reduce((n, r) => n + r.duration, 0);
+  return {
+    name,
+    reqPerSec: requests / seconds,
+    p50: median(slices.map((r) => r.latency.p50)),
+    p99: median(slices.map((r) => r.latency.p99)),
+    ratio: 1,
+    dbCommandsPerRequest: commands / (requests || 1),
+    non2xx: slices.reduce((n, r) => n + r.non2xx + r.errors, 0),
+  };
+}
+
+async function timedSlice(world, options, duration) {
+  const before = world.commands.count;
+  const result = await cannon({ ...options, duration });
+  return { result, commands: world.commands.count - before };
+}
+
+/**
+ * The headline pair, interleaved in 1-second slices (alternating which goes first) so that load from anything
+ * else on the machine falls on both alike; each gets DURATION seconds in total after a warm-up.
+ */
+async function measurePair(world, a, b) {
+  await cannon({ ...a.options, duration: WARMUP });
+  await cannon({ ...b.options, duration: WARMUP });
+  const runs = { a: [], b: [] };
+  for (let i = 0; i < DURATION; i += 1) {
+    const order = i % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
+    for (const key of order) runs[key].push(await timedSlice(world, (key === 'a' ? a : b).options, 1));
+  }
+  const rowOf = (x, list) => toRow(x.name, list.map((s) => s.result), list.reduce((n, s) => n + s.commands, 0));
+  const rowA = rowOf(a, runs.a);
+  const rowB = rowOf(b, runs.b);
+  return [rowA, { ...rowB, ratio: rowB.reqPerSec / rowA.reqPerSec }];
+}
+
 function createMeasure(world, urls, state) {
   return async function measure(name, request = {}, base = urls.app) {
-    const body = request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-    const headers = { ...(body ? { 'content-type': 'application/json' } : {}), ...(request.headers ?? {}) };
-    const options = { url: `${base}${request.path ?? '/'}`, method: request.method ?? 'GET', headers, body, connections: CONNECTIONS };
+    const options = cannonOptions(request, base);
     await cannon({ ...options, duration: WARMUP });
-    const before = world.commands.count;
-    const result = await cannon({ ...options, duration: DURATION });
-    const total = result.requests.total || 1;
-    const row = {
-      name,
-      reqPerSec: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      ratio: state.bare ? result.requests.average / state.bare.reqPerSec : 1,
-      dbCommandsPerRequest: (world.commands.count - before) / total,
-      non2xx: result.non2xx + result.errors,
-    };
-    return row;
+    const slice = await timedSlice(world, options, DURATION);
+    const row = toRow(name, [slice.result], slice.commands);
+    return { ...row, ratio: state.bare ? row.reqPerSec / state.bare.reqPerSec : 1 };
   };
 }
 
@@ -200,12 +236,16 @@ async function main() {
   const rows = [];
   try {
     console.log(`bench: ${DURATION}s per row after ${WARMUP}s warm-up, ${CONNECTIONS} connections, node ${process.version}`);
-    state.bare = await measure('bare express GET /hello', { path: '/hello' }, urls.bare);
-    rows.push(state.bare);
     const org = await fx.makeOrg();
     const user = await fx.makeUser(org);
-    const auth = await measure('GET /api/user (JWT)', { path: '/api/user', headers: { authorization: `Bearer ${fx.tokenFor(user)}` } });
-    rows.push(auth);
+    const userRequest = { path: '/api/user', headers: { authorization: `Bearer ${fx.tokenFor(user)}` } };
+    const [bare, auth] = await measurePair(
+      world,
+      { name: 'bare express GET /hello', options: cannonOptions({ path: '/hello' }, urls.bare) },
+      { name: 'GET /api/user (JWT)', options: cannonOptions(userRequest, urls.app) },
+    );
+    state.bare = bare;
+    rows.push(bare, auth);
     const ctx = {
       measure: (name, request) => measure(name, request),
       methods: world.methods,

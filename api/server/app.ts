@@ -1,4 +1,3 @@
-import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
@@ -10,7 +9,7 @@ import type { Logger, Methods } from '@mcp-registry/data-schemas';
 import { createCanAccessResource } from './middleware/canAccessResource';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { createLoginLimiter } from './middleware/rateLimit';
-import { requestContext } from './middleware/requestContext';
+import { defineRequestLogger, requestContext } from './middleware/requestContext';
 import { createRequireJwtAuth } from './middleware/requireJwtAuth';
 import { assertEveryRouteGuarded } from './routeInventory';
 import { apiKeyRoutes } from './routes/apiKeys';
@@ -39,9 +38,8 @@ export interface AppDeps {
   lookup?: LookupFunction;
 }
 
-/** Every router of the service, by mount path. Add a resource with one line. */
+/** Every router of the service, by mount path. Add a resource with one line (before the `/` entry). */
 const routes: Array<[string, RouterFactory]> = [
-  ['/', systemRoutes],
   ['/api/auth', authRoutes],
   ['/api/user', currentUserRoutes],
   ['/api/users', userRoutes],
@@ -52,6 +50,8 @@ const routes: Array<[string, RouterFactory]> = [
   ['/api/mcp_server', installationRoutes],
   ['/api/mcp/servers', mcpServerRoutes],
   ['/api/permissions/mcpServer', mcpServerPermissionRoutes],
+  /** Last: mounted at `/`, every request would otherwise pass through it. */
+  ['/', systemRoutes],
 ];
 
 function corsOrigin(origins: string[]): boolean | string[] {
@@ -86,11 +86,11 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.set('trust proxy', config.server.trustProxy);
   app.set('etag', false);
+  defineRequestLogger(app, logger);
   app.use(requestContext(logger));
   app.use(helmet());
   app.use(cors({ origin: corsOrigin(config.cors.origins), credentials: true }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(cookieParser());
   for (const [path, factory] of routes) app.use(path, factory(routeDeps));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { Types } from 'mongoose';
 import type { Response } from 'supertest';
 import { AuditAction } from '@mcp-registry/data-provider';
 import type { InstallationDto } from '@mcp-registry/data-provider';
@@ -89,5 +90,25 @@ describe('concurrent installs of the same key (rule 6)', () => {
     expect(team.teamId).toBe(String(group._id));
     expect(orgWide.scope).toBe('org');
     expect(await f.raw.installations({ catalogId: server._id })).toHaveLength(2);
+  });
+
+  it('the unique partial indexes themselves refuse a second installation with the same key', async () => {
+    const org = await ctx.makeOrg();
+    const admin = await ctx.makeAdmin(org);
+    const group = await ctx.makeGroup(org, [admin], { memberRole: 'admin' });
+    const server = await f.makeServer(admin);
+    const catalogId = String(server._id);
+    const personal = await install(admin, { catalogId });
+    await install(admin, { catalogId, scope: 'team', teamId: String(group._id) });
+    await install(admin, { catalogId, scope: 'org' });
+    const collection = ctx.mongoose.connection.db!.collection('mcpinstallations');
+    const base = { organizationId: org._id, catalogId: server._id, serverName: server.serverName, installedBy: admin._id };
+
+    await expect(collection.insertOne({ ...base, scope: 'personal', ownerId: admin._id })).rejects.toMatchObject({ code: 11000 });
+    await expect(collection.insertOne({ ...base, scope: 'team', teamId: group._id })).rejects.toMatchObject({ code: 11000 });
+    await expect(collection.insertOne({ ...base, scope: 'org' })).rejects.toMatchObject({ code: 11000 });
+    const assignment = { organizationId: org._id, installationId: new Types.ObjectId((personal.body as InstallationDto).id), userId: admin._id };
+    await expect(ctx.mongoose.connection.db!.collection('mcpserverusers').insertOne(assignment)).rejects.toMatchObject({ code: 11000 });
+    expect(await f.raw.installations({ catalogId: server._id })).toHaveLength(3);
   });
 });

@@ -17,7 +17,8 @@ async function seedServer(ctx, org, i, world) {
   const kind = i % 10;
   const author = kind === 2 ? world.caller : world.authors[i % world.authors.length];
   const share = kind === 0 ? { type: PrincipalType.PUBLIC } : kind === 1 ? { type: PrincipalType.GROUP, id: String(world.group._id) } : null;
-  const viewers = [principalKey({ type: PrincipalType.USER, id: author.id }), ...(share ? [principalKey(share)] : [])];
+  const orgId = String(org._id);
+  const viewers = [principalKey({ type: PrincipalType.USER, id: author.id }, orgId), ...(share ? [principalKey(share, orgId)] : [])];
   const server = await ctx.methods.insertMcpServer({
     organizationId: org._id,
     serverName: `bench-server-${i}`,

@@ -1,24 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import { performance } from 'node:perf_hooks';
+import type { Express, NextFunction, Request, Response } from 'express';
 import type { Logger } from '@mcp-registry/data-schemas';
 
 const SANE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const CHILD = Symbol('requestLogger');
+
+type WithChild = Request & { [CHILD]?: Logger };
 
 /**
- * Gives each request an id, a child logger (`req.log`, created on first use) and exactly one access-log line
- * when the response is finished.
+ * `req.log`: a child of `logger` with the request id (and user id once known), created on first use. Defined once
+ * on the app's request prototype, so requests that never log pay nothing for it.
  */
+export function defineRequestLogger(app: Express, logger: Logger): void {
+  Object.defineProperty(app.request, 'log', {
+    configurable: true,
+    get(this: WithChild): Logger {
+      this[CHILD] ??= logger.child({ requestId: this.id, userId: this.actor?.id });
+      return this[CHILD];
+    },
+  });
+}
+
+/** Gives each request an id (echoed as X-Request-Id) and exactly one access-log line when the response is finished. */
 export function requestContext(logger: Logger) {
   return function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
     const header = req.headers['x-request-id'];
     const id = typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
-    const started = process.hrtime.bigint();
-    let child: Logger | undefined;
+    const started = performance.now();
     req.id = id;
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      get: () => (child ??= logger.child({ requestId: id, userId: req.actor?.id })),
-    });
     res.setHeader('X-Request-Id', id);
     res.on('finish', () => {
       logger.info('[http] request', {
@@ -26,7 +36,7 @@ export function requestContext(logger: Logger) {
         method: req.method,
         path: req.originalUrl,
         status: res.statusCode,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
         userId: req.actor?.id,
       });
     });

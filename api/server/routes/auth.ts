@@ -1,3 +1,4 @@
+import cookieParser from 'cookie-parser';
 import { Router } from 'express';
 import { authController } from '../controllers/auth';
 import { publicRoute } from '../middleware/permissionMarker';
@@ -9,6 +10,7 @@ import type { RouteDeps } from './routeDeps';
 export function authRoutes({ services, config, loginLimiter }: RouteDeps): Router {
   const c = authController(services, config);
   const r = Router();
+  r.use(cookieParser());
   r.post('/login', publicRoute, loginLimiter, validate(loginRules), c.login);
   r.post('/refresh', publicRoute, validate(noBody), c.refresh);
   r.post('/logout', publicRoute, validate(noBody), c.logout);

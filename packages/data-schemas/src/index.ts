@@ -35,7 +35,7 @@ export type { PlainMcpServerConfig } from './methods/mcpServerSecrets';
 export { sealMcpServerConfig, openMcpServerConfig } from './methods/mcpServerSecrets';
 export type { AclGrant, AclResourceRef } from './methods/aclEntry';
 export type { PrincipalDetails } from './methods/principal';
-export { principalKey, ORGANIZATION_VIEWER_KEY } from './utils/principalKey';
+export { principalKey, organizationViewerKey } from './utils/principalKey';
 export type { AclPrincipal } from './utils/principalKey';
 export type { IInstallation } from './schema/installation';
 export type { IMcpServerUser } from './schema/mcpServerUser';

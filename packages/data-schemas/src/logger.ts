@@ -9,7 +9,10 @@ const API_KEY = /\bmcpr_[A-Za-z0-9]+_[A-Za-z0-9_-]+/g;
 const REDACTED = '[REDACTED]';
 const MAX_DEPTH = 6;
 
+const MAYBE_SECRET = /bearer|mcpr_/i;
+
 function redactString(value: string): string {
+  if (!MAYBE_SECRET.test(value)) return value;
   return value.replace(BEARER, `$1${REDACTED}`).replace(API_KEY, REDACTED);
 }
 
@@ -30,8 +33,9 @@ export function redact(value: unknown, depth = 0): unknown {
 
 const redactFormat = winston.format((info) => {
   for (const key of Object.keys(info)) {
-    if (key === 'level' || key === 'timestamp') continue;
-    info[key] = key === 'message' ? redact(info[key]) : SECRET_KEY.test(key) ? REDACTED : redact(info[key]);
+    const value: unknown = info[key];
+    if (key === 'level' || typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) continue;
+    info[key] = key !== 'message' && SECRET_KEY.test(key) ? REDACTED : redact(value);
   }
   return info;
 });

@@ -6,9 +6,10 @@ import { ForbiddenError, NotFoundError } from '../errors/apiError';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
+import type { ActorCache } from '../auth/actorCache';
 import { hasPermission } from '../auth/permissions';
 
-export type ApiKeyDeps = Pick<Methods, 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findUserInOrg'> & AuditDeps;
+export type ApiKeyDeps = Pick<Methods, 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findUserInOrg'> & AuditDeps & { actorCache: ActorCache };
 
 const isKeyAdmin = (actor: Actor) => hasPermission(actor, PermissionTypes.API_KEYS, Permissions.ADMIN);
 
@@ -51,6 +52,7 @@ export async function revokeApiKey(deps: ApiKeyDeps, actor: Actor, id: string): 
   const owner = isKeyAdmin(actor) ? undefined : actor.id;
   const apiKey = await deps.revokeApiKey(actor.organizationId, id, owner);
   if (!apiKey) throw new NotFoundError('API key');
+  deps.actorCache.invalidateApiKeys();
   await recordAudit(deps, actor, {
     action: AuditAction.API_KEY_REVOKE,
     targetType: 'apiKey',

@@ -31,13 +31,26 @@ function identityOf(deps: AuthenticateDeps, userId: string) {
   return deps.actorCache.get(userId, () => loadIdentity(deps, userId));
 }
 
+/** Last lastUsedAt write per key in this process; the method itself also skips fresh keys. */
+const TOUCH_INTERVAL_MS = 60_000;
+const touchedAt = new Map<string, number>();
+
+function recordUse(deps: AuthenticateDeps, id: string): void {
+  const now = Date.now();
+  if ((touchedAt.get(id) ?? 0) > now - TOUCH_INTERVAL_MS) return;
+  if (touchedAt.size >= 10_000) touchedAt.clear();
+  touchedAt.set(id, now);
+  deps.touchApiKey(id).catch((error: unknown) => deps.logger.warn('[auth] could not record API key use', { error }));
+}
+
 async function authenticateApiKey(deps: AuthenticateDeps, key: string): Promise<Actor> {
-  const record = await deps.findApiKeyByHash(hashApiKey(key));
+  const hash = hashApiKey(key);
+  const record = await deps.actorCache.getApiKey(hash, () => deps.findApiKeyByHash(hash));
   if (!record || record.revokedAt) throw new UnauthenticatedError('Invalid API key');
   if (record.expiresAt && new Date(record.expiresAt).getTime() <= Date.now()) throw new UnauthenticatedError('API key expired');
   const identity = await identityOf(deps, String(record.userId));
   if (!identity) throw new UnauthenticatedError('Invalid API key');
-  deps.touchApiKey(record._id).catch((error: unknown) => deps.logger.warn('[auth] could not record API key use', { error }));
+  recordUse(deps, String(record._id));
   return { ...identity, authMethod: AuthMethod.API_KEY, apiKeyId: String(record._id) };
 }
 

@@ -21,3 +21,19 @@ describe('token service', () => {
     expect(() => createTokenService(options).verifyAccessToken(token)).toThrow('Invalid token');
   });
 });
+
+describe('verified access-token cache', () => {
+  it('answers a repeated token from the cache but still refuses it once expired', () => {
+    jest.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') });
+    try {
+      const tokens = createTokenService({ ...options, accessTtlSeconds: 2 });
+      const token = tokens.signAccessToken({ sub: 'u', org: 'o' });
+      expect(tokens.verifyAccessToken(token)).toEqual({ sub: 'u', org: 'o' });
+      expect(tokens.verifyAccessToken(token)).toEqual({ sub: 'u', org: 'o' });
+      jest.setSystemTime(new Date('2030-01-01T00:00:03Z'));
+      expect(() => tokens.verifyAccessToken(token)).toThrow('Token expired');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -71,6 +71,15 @@ function auditTarget(scope: InstallationScope, actor: Actor, target: ActorIdenti
   return { targetType: 'organization', targetId: actor.organizationId };
 }
 
+/** Audit entry `{ actor, action, target, installation }` (rule 5), and a log line for on-behalf installs. */
+async function recordInstall(deps: InstallDeps, actor: Actor, installation: InstallationRecord, target: ActorIdentity | null, team: IGroup | null) {
+  const { scope } = installation;
+  const onBehalf = target !== null && target.id !== actor.id;
+  const details = { installationId: String(installation._id), catalogId: String(installation.catalogId), serverName: installation.serverName, scope, onBehalf };
+  await recordAudit(deps, actor, { action: AuditAction.INSTALLATION_CREATE, ...auditTarget(scope, actor, target, team), details });
+  if (onBehalf) deps.logger.info('[installations] installed on behalf of another user', { ...details, targetUserId: target.id, actorId: actor.id });
+}
+
 /**
  * POST /api/mcp_server (issue 5, rules 3–7). Permission checks that need no data come first; the duplicate rule
  * lives in the unique indexes (an upsert, retried once on a lost race), never in a read-then-insert.
@@ -93,10 +102,6 @@ export async function install(deps: InstallDeps, actor: Actor, input: CreateInst
     status: statusFor(server, input.customUserVars),
   });
   if (target) await assignTarget(deps, installation, created, target);
-  if (!created) return { installation: viewOf(installation, target, team), created };
-  const onBehalf = target !== null && target.id !== actor.id;
-  const details = { installationId: String(installation._id), catalogId: String(server._id), serverName: server.serverName, scope, onBehalf };
-  await recordAudit(deps, actor, { action: AuditAction.INSTALLATION_CREATE, ...auditTarget(scope, actor, target, team), details });
-  if (onBehalf) deps.logger.info('[installations] installed on behalf of another user', { ...details, targetUserId: target.id, actorId: actor.id });
+  if (created) await recordInstall(deps, actor, installation, target, team);
   return { installation: viewOf(installation, target, team), created };
 }

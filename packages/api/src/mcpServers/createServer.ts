@@ -40,7 +40,7 @@ async function insertUnderFreeName(
         config,
         source: McpServerSource.USER,
         author: actor.id,
-        viewers: [principalKey({ type: PrincipalType.USER, id: actor.id })],
+        viewers: [principalKey({ type: PrincipalType.USER, id: actor.id }, actor.organizationId)],
       });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

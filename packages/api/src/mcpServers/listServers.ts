@@ -1,5 +1,5 @@
 import type { ListMcpServersQuery } from '@mcp-registry/data-provider';
-import { ORGANIZATION_VIEWER_KEY, principalKey } from '@mcp-registry/data-schemas';
+import { organizationViewerKey, principalKey } from '@mcp-registry/data-schemas';
 import type { Methods } from '@mcp-registry/data-schemas';
 import { principalsOf } from '../acl/resourceAccess';
 import type { Actor } from '../auth/actor';
@@ -10,8 +10,8 @@ export type ListServersDeps = Pick<Methods, 'listMcpServers'>;
 /** The viewer keys the caller holds; undefined for the organisation admin, who sees every server. */
 export function viewerKeysOf(actor: Actor): string[] | undefined {
   if (isOrganizationAdmin(actor)) return undefined;
-  const keys = principalsOf(actor).map(principalKey);
-  if (canUseServers(actor)) keys.push(ORGANIZATION_VIEWER_KEY);
+  const keys = principalsOf(actor).map((p) => principalKey(p, actor.organizationId));
+  if (canUseServers(actor)) keys.push(organizationViewerKey(actor.organizationId));
   return keys;
 }
 

@@ -23,6 +23,7 @@ export async function deleteUser(deps: DeleteUserDeps, actor: Actor, id: string)
   deps.actorCache.invalidateUser(id);
   await deps.removeUserFromAllGroups(id);
   await deps.revokeApiKeysOfUser(id);
+  deps.actorCache.invalidateApiKeys();
   await deps.deleteSessionsOfUser(id);
   await deps.removeInstallationsOfUser(actor.organizationId, id);
   await recordAudit(deps, actor, { action: AuditAction.USER_DELETE, targetType: 'user', targetId: id });

@@ -52,17 +52,20 @@ export function createInstallationViewMethods(mongoose: Mongoose) {
   const User = getModel(mongoose, 'User', userSchema);
   const groups = getModel(mongoose, 'Group', groupSchema).collection.collectionName;
 
-  function detailsPipeline(userIds: Types.ObjectId[], teamIds: Types.ObjectId[]): PipelineStage[] {
-    const stages: PipelineStage[] = [{ $match: { _id: { $in: userIds } } }, { $project: { email: 1, name: 1 } }];
-    if (teamIds.length === 0) return stages;
+  /** Users by `_id`; when teams are named too, their groups are appended with `$unionWith` (same command). */
+  function readDetails(userIds: Types.ObjectId[], teamIds: Types.ObjectId[]): Promise<DetailRow[]> {
+    if (userIds.length + teamIds.length === 0) return Promise.resolve([]);
+    const users = { _id: { $in: userIds } };
+    if (teamIds.length === 0) return User.find(users, { email: 1, name: 1 }).lean<DetailRow[]>();
     const teams = [{ $match: { _id: { $in: teamIds } } }, { $project: { name: 1, kind: { $literal: 'team' } } }];
-    return [...stages, { $unionWith: { coll: groups, pipeline: teams } } as PipelineStage];
+    const pipeline: PipelineStage[] = [{ $match: users }, { $project: { email: 1, name: 1 } }, { $unionWith: { coll: groups, pipeline: teams } } as PipelineStage];
+    return User.aggregate<DetailRow>(pipeline);
   }
 
   async function withDetails(installations: InstallationRecord[]): Promise<InstallationView[]> {
     const userIds = [...new Map(installations.flatMap((i) => i.userIds ?? []).map((id) => [String(id), id])).values()];
     const teamIds = installations.flatMap((i) => (i.teamId ? [i.teamId] : []));
-    const rows = userIds.length + teamIds.length === 0 ? [] : await User.aggregate<DetailRow>(detailsPipeline(userIds, teamIds));
+    const rows = await readDetails(userIds, teamIds);
     const users = new Map<string, InstallationUserDetails>();
     const teams = new Map<string, { _id: Types.ObjectId; name: string }>();
     for (const row of rows) {

@@ -10,7 +10,7 @@ import type { KeysetPage } from '../utils/keysetPage';
 import { getModel } from '../utils/model';
 import { escapeRegExp, toObjectId } from '../utils/objectId';
 import type { Id } from '../utils/objectId';
-import { ORGANIZATION_VIEWER_KEY, principalKey } from '../utils/principalKey';
+import { organizationViewerKey, principalKey } from '../utils/principalKey';
 import { openMcpServerConfig, sealMcpServerConfig } from './mcpServerSecrets';
 import type { PlainMcpServerConfig } from './mcpServerSecrets';
 
@@ -157,15 +157,16 @@ export function createMcpServerMethods(mongoose: Mongoose, cipher?: CredentialCi
     >();
   }
 
-  async function viewerKeysFromAcl(server: Pick<IMcpServer, '_id' | 'source'>): Promise<string[]> {
+  async function viewerKeysFromAcl(server: Pick<IMcpServer, '_id' | 'source' | 'organizationId'>): Promise<string[]> {
+    const orgId = String(server.organizationId);
     const rows = await AclEntry.find(
       { resourceType: ResourceType.MCP_SERVER, resourceId: server._id },
       { principalType: 1, principalId: 1, permBits: 1, _id: 0 },
     ).lean<Array<{ principalType: 'user' | 'group' | 'role' | 'public'; principalId: string | null; permBits: number }>>();
     const keys = rows
       .filter((r) => (r.permBits & PermissionBits.VIEW) !== 0)
-      .map((r) => principalKey({ type: r.principalType, id: r.principalId }));
-    if (server.source === McpServerSource.YAML) keys.push(ORGANIZATION_VIEWER_KEY);
+      .map((r) => principalKey({ type: r.principalType, id: r.principalId }, orgId));
+    if (server.source === McpServerSource.YAML) keys.push(organizationViewerKey(orgId));
     return [...new Set(keys)];
   }
 
@@ -175,8 +176,8 @@ export function createMcpServerMethods(mongoose: Mongoose, cipher?: CredentialCi
    * against a fresh read and repeated until they agree.
    */
   async function syncMcpServerViewers(organizationId: Id, id: Id): Promise<void> {
-    const server = await McpServer.findOne({ _id: toObjectId(id), organizationId: toObjectId(organizationId) }, { source: 1 }).lean<
-      Pick<IMcpServer, '_id' | 'source'>
+    const server = await McpServer.findOne({ _id: toObjectId(id), organizationId: toObjectId(organizationId) }, { source: 1, organizationId: 1 }).lean<
+      Pick<IMcpServer, '_id' | 'source' | 'organizationId'>
     >();
     if (!server) return;
     for (let attempt = 0; attempt < VIEWER_SYNC_ATTEMPTS; attempt += 1) {
@@ -192,7 +193,7 @@ export function createMcpServerMethods(mongoose: Mongoose, cipher?: CredentialCi
    */
   async function upsertYamlMcpServer(organizationId: Id, serverName: string, fields: McpServerFields): Promise<McpServerRecord> {
     const orgId = toObjectId(organizationId);
-    const $set = { ...fields, config: sealMcpServerConfig(requireCipher(), fields.config), viewers: [ORGANIZATION_VIEWER_KEY] };
+    const $set = { ...fields, config: sealMcpServerConfig(requireCipher(), fields.config), viewers: [organizationViewerKey(String(organizationId))] };
     const doc = await McpServer.findOneAndUpdate(
       { organizationId: orgId, serverName, source: McpServerSource.YAML },
       { $set, $inc: { version: 1 }, $setOnInsert: { organizationId: orgId, serverName, source: McpServerSource.YAML, author: null } },

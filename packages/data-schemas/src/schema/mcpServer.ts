@@ -65,8 +65,8 @@ export interface IMcpServer {
   author: Types.ObjectId | null;
   version: number;
   /**
-   * Principal keys (`user:<id>`, `group:<id>`, `role:<name>`, `public`, `*` for configuration servers) holding VIEW,
-   * derived from the ACL entries so that the list is one indexed query.
+   * Principal keys (`user:<id>`, `group:<id>`, `role:<org>:<name>`, `public:<org>`, `org:<org>` for configuration
+   * servers) holding VIEW, derived from the ACL entries so that the list is one indexed query.
    */
   viewers: string[];
   createdAt: Date;
@@ -140,8 +140,11 @@ export const mcpServerSchema = new Schema<IMcpServer>(
 
 /** The slug is unique per organisation; configuration servers hold theirs like any other (names reserved). */
 mcpServerSchema.index({ organizationId: 1, serverName: 1 }, { unique: true });
-/** The list: what a set of principals can see, newest first. */
-mcpServerSchema.index({ organizationId: 1, viewers: 1, _id: -1 });
-/** The list for an organisation admin (everything), and configuration sync. */
+/**
+ * The list, newest first. Viewer keys are unique across organisations, so MongoDB can merge one sorted range per
+ * key of the caller (SORT_MERGE) when visibility is sparse, or walk the organisation's servers newest first and
+ * filter when it is dense (and for an organisation admin, who sees everything); its planner tries both.
+ */
+mcpServerSchema.index({ viewers: 1, _id: -1 });
 mcpServerSchema.index({ organizationId: 1, _id: -1 });
 mcpServerSchema.index({ organizationId: 1, source: 1 });

@@ -7,11 +7,17 @@ export interface AclPrincipal {
   id?: string | null;
 }
 
-/** Viewer key of configuration (YAML) servers: every member of the organisation allowed to use servers. */
-export const ORGANIZATION_VIEWER_KEY = '*';
-
-/** The string a principal is known by in a resource's `viewers` list. */
-export function principalKey(principal: AclPrincipal): string {
-  if (principal.type === PrincipalType.PUBLIC) return PrincipalType.PUBLIC;
+/**
+ * The string a principal is known by in a resource's `viewers` list. Keys are unique across organisations (ids
+ * are; role names and `public` carry the organisation), so the viewer index needs no organisation prefix.
+ */
+export function principalKey(principal: AclPrincipal, organizationId: string): string {
+  if (principal.type === PrincipalType.PUBLIC) return `public:${organizationId}`;
+  if (principal.type === PrincipalType.ROLE) return `role:${organizationId}:${principal.id ?? ''}`;
   return `${principal.type}:${principal.id ?? ''}`;
+}
+
+/** Viewer key of configuration (YAML) servers: every member of the organisation whose role may use servers. */
+export function organizationViewerKey(organizationId: string): string {
+  return `org:${organizationId}`;
 }
