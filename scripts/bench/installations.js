@@ -7,7 +7,7 @@
 const { ALL_PERMISSION_BITS, McpServerSource, McpTransport, PermissionBits, PrincipalType, ResourceType } = require('@mcp-registry/data-provider');
 const { Types } = require('mongoose');
 
-const SEEDED = 10_000;
+const SEEDED = Number(process.env.BENCH_INSTALLATIONS ?? 10_000);
 const USERS = 50;
 const BATCH = 200;
 const TARGETS = { list: { ratio: 0.4, commands: 2 }, replay: { ratio: 0.35, commands: 4 } };

@@ -119,6 +119,31 @@ describe('query planning', () => {
   });
 });
 
+describe('keyset pagination with ties', () => {
+  it('pages through (createdAt desc, _id desc) with the $or continuation form, missing and repeating nothing', async () => {
+    const c = t.db.collection('keyset');
+    await c.createIndex({ orgId: 1, createdAt: -1, _id: -1 });
+    const docs = Array.from({ length: 157 }, (_, i) => ({ orgId: i % 2, createdAt: new Date(1_700_000_000_000 + Math.floor(i / 5) * 1000) }));
+    await c.insertMany(docs);
+    const expected = (await c.find({ orgId: 0 }).toArray())
+      .sort((a, b) => (b.createdAt as Date).getTime() - (a.createdAt as Date).getTime() || String(b._id).localeCompare(String(a._id)))
+      .map((d) => String(d._id));
+    const seen: string[] = [];
+    let last: { createdAt: Date; _id: unknown } | undefined;
+    for (;;) {
+      const filter = last
+        ? { orgId: 0, $or: [{ createdAt: { $lt: last.createdAt } }, { createdAt: last.createdAt, _id: { $lt: last._id } }] }
+        : { orgId: 0 };
+      const page = await c.find(filter as object).sort({ createdAt: -1, _id: -1 }).limit(10).toArray();
+      if (page.length === 0) break;
+      seen.push(...page.map((d) => String(d._id)));
+      const tail = page[page.length - 1] as { createdAt: Date; _id: unknown };
+      last = { createdAt: tail.createdAt, _id: tail._id };
+    }
+    expect(seen).toEqual(expected);
+  });
+});
+
 describe('index results', () => {
   const values: unknown[] = [null, 0, 1, 2.5, -1, 'a', 'b', '', true, false, new Date(5), [1, 'a'], [], { x: 1 }, [2, 3], 'MISSING'];
   const filters: object[] = [
