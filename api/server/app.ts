@@ -1,6 +1,7 @@
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
+import type { HelmetOptions } from 'helmet';
 import { buildOpenApiDocument } from '@mcp-registry/data-provider';
 import type { AppConfig } from '@mcp-registry/data-provider';
 import { createActorCache, createServices, createTokenService, denyAllAclStore } from '@mcp-registry/api';
@@ -54,6 +55,16 @@ const routes: Array<[string, RouterFactory]> = [
   ['/', systemRoutes],
 ];
 
+/** helmet tuned for a JSON API: a CSP that allows nothing, and no headers that only matter to HTML pages in old browsers. */
+const helmetOptions: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+};
+
 function corsOrigin(origins: string[]): boolean | string[] {
   if (origins.includes('*')) return true;
   return origins.length > 0 ? origins : false;
@@ -88,7 +99,7 @@ export function createApp(deps: AppDeps) {
   app.set('etag', false);
   defineRequestLogger(app, logger);
   app.use(requestContext(logger));
-  app.use(helmet());
+  app.use(helmet(helmetOptions));
   app.use(cors({ origin: corsOrigin(config.cors.origins), credentials: true }));
   app.use(express.json({ limit: '1mb' }));
   for (const [path, factory] of routes) app.use(path, factory(routeDeps));

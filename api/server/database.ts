@@ -25,6 +25,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     return { uri: config.database.mongoUri, description: `MongoDB at ${host}`, stop: async () => undefined };
   }
   const dbPath = path.join(config.database.dataDir, 'db');
+  fs.mkdirSync(dbPath, { recursive: true, mode: 0o700 });
   const engine = await startEmbeddedMongo({ port: 0, dbPath });
   logger.info('[db] embedded engine started', { dbPath, port: engine.port });
   const url = new URL(engine.uri);

@@ -22,24 +22,30 @@ export function defineRequestLogger(app: Express, logger: Logger): void {
   });
 }
 
+const STARTED = Symbol('startedAt');
+
+type TimedResponse = Response & { [STARTED]?: number };
+
 /** Gives each request an id (echoed as X-Request-Id) and exactly one access-log line when the response is finished. */
 export function requestContext(logger: Logger) {
-  return function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
+  function logAccess(this: TimedResponse): void {
+    const req = this.req;
+    logger.info('[http] request', {
+      requestId: req.id,
+      method: req.method,
+      path: req.originalUrl,
+      status: this.statusCode,
+      durationMs: Math.round((performance.now() - (this[STARTED] ?? 0)) * 1000) / 1000,
+      userId: req.actor?.id,
+    });
+  }
+  return function requestContextMiddleware(req: Request, res: TimedResponse, next: NextFunction): void {
     const header = req.headers['x-request-id'];
     const id = typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
-    const started = performance.now();
+    res[STARTED] = performance.now();
     req.id = id;
     res.setHeader('X-Request-Id', id);
-    res.on('finish', () => {
-      logger.info('[http] request', {
-        requestId: id,
-        method: req.method,
-        path: req.originalUrl,
-        status: res.statusCode,
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        userId: req.actor?.id,
-      });
-    });
+    res.on('finish', logAccess);
     next();
   };
 }

@@ -29,4 +29,18 @@ describe('createLogger', () => {
     const entry = JSON.parse(lines[0] as string) as Record<string, unknown>;
     expect(entry).toEqual(expect.objectContaining({ message: '[test] login', email: 'a@b.c', password: '[REDACTED]', token: '[REDACTED]' }));
   });
+
+  it('still writes a line when the metadata has a cycle', () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const meta: Record<string, unknown> = { a: 1 };
+    meta.self = meta;
+    createLogger({ json: true, stream }).warn('[test] cycle', { meta });
+    expect(lines[0]).toContain('[test] cycle');
+  });
 });

@@ -40,6 +40,18 @@ const redactFormat = winston.format((info) => {
   return info;
 });
 
+const MESSAGE = Symbol.for('message');
+
+/** winston's json format, with plain JSON.stringify first (several times faster) and its safe fallback for cycles. */
+const fastJson = winston.format((info) => {
+  try {
+    (info as Record<symbol, unknown>)[MESSAGE] = JSON.stringify(info);
+    return info;
+  } catch {
+    return winston.format.json().transform(info) as typeof info;
+  }
+});
+
 export interface LoggerOptions {
   level?: string;
   /** JSON lines (default in production) or a readable single line. */
@@ -52,7 +64,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const json = options.json ?? process.env.NODE_ENV === 'production';
   const line = json
-    ? winston.format.json()
+    ? fastJson()
     : winston.format.printf(({ level, message, timestamp, ...meta }) => {
         const rest = Object.keys(meta).length ? ` ${JSON.stringify(meta)}` : '';
         return `${String(timestamp)} ${level}: ${String(message)}${rest}`;

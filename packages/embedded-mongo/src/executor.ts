@@ -9,6 +9,7 @@ import { encodeDocument } from './wire/bsonOptions';
 import { OP_MSG } from './wire/constants';
 import type { WireRequest } from './wire/messages';
 import { encodeOpMsg, encodeOpReply } from './wire/messages';
+import { EncodedReply } from './wire/encodedReply';
 
 /** The journal's side of a reply: `whenDurable` runs once everything recorded so far is on disk. */
 export interface Durability {
@@ -54,7 +55,7 @@ export class Executor {
     this.reply(connection, opCode, requestId, toErrorReply(error), false);
   }
 
-  run(connection: Connection, request: WireRequest): Doc {
+  run(connection: Connection, request: WireRequest): Doc | EncodedReply {
     const body = request.body;
     const name = firstKey(body) ?? '';
     const handler = COMMANDS.get(name.toLowerCase());
@@ -63,24 +64,24 @@ export class Executor {
       if (!handler) throw new MongoCommandError(59, `no such command: '${name}'`);
       checkGenericArguments(body);
       const reply = handler(ctx, body, request.db);
-      return 'ok' in reply ? reply : { ...reply, ok: 1 };
+      return reply instanceof EncodedReply || 'ok' in reply ? reply : { ...reply, ok: 1 };
     } catch (error) {
       return toErrorReply(error);
     }
   }
 
-  private encode(opCode: number, requestId: number, reply: Doc): Buffer {
+  private encode(opCode: number, requestId: number, reply: Doc | EncodedReply): Buffer {
     const responseId = this.nextResponseId++ & 0x7fffffff;
     let payload: Uint8Array;
     try {
-      payload = encodeDocument(reply);
+      payload = reply instanceof EncodedReply ? reply.bytes : encodeDocument(reply);
     } catch (error) {
       payload = encodeDocument(toErrorReply(new MongoCommandError(10334, `reply could not be encoded: ${error instanceof Error ? error.message : String(error)}`)));
     }
     return opCode === OP_MSG ? encodeOpMsg(responseId, requestId, payload) : encodeOpReply(responseId, requestId, payload);
   }
 
-  private reply(connection: Connection, opCode: number, requestId: number, reply: Doc, silent: boolean): void {
+  private reply(connection: Connection, opCode: number, requestId: number, reply: Doc | EncodedReply, silent: boolean): void {
     const frame = silent ? null : this.encode(opCode, requestId, reply);
     const send = (): void => {
       if (frame) connection.send(frame);

@@ -125,4 +125,22 @@ describe('databases and collections', () => {
     expect(more.cursor.nextBatch).toHaveLength(3);
     expect(String(more.cursor.id)).toBe('0');
   });
+
+  it('a negative limit or singleBatch returns one batch and closes the cursor', async () => {
+    const negative = await t.db.command({ find: 'longIds', limit: -3 }, { promoteLongs: false });
+    expect(negative.cursor.firstBatch).toHaveLength(3);
+    expect(String(negative.cursor.id)).toBe('0');
+    const single = await t.db.command({ find: 'longIds', batchSize: 2, singleBatch: true }, { promoteLongs: false });
+    expect(single.cursor.firstBatch).toHaveLength(2);
+    expect(String(single.cursor.id)).toBe('0');
+  });
+
+  it('accepts an insert batch that fills most of the 48 MB message limit', async () => {
+    const c = t.db.collection('nearLimit');
+    const megabyte = 'm'.repeat(1024 * 1024);
+    const result = await c.insertMany(Array.from({ length: 44 }, (_, i) => ({ i, megabyte })));
+    expect(result.insertedCount).toBe(44);
+    expect(await c.countDocuments()).toBe(44);
+    await c.drop();
+  });
 });

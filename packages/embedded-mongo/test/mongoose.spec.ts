@@ -17,6 +17,21 @@ interface Member {
   user: string;
 }
 
+interface Author {
+  name: string;
+  secret?: string;
+}
+
+interface Post {
+  title: string;
+  author: mongoose.Types.ObjectId;
+}
+
+interface EventDoc {
+  at: Date;
+  kind?: string;
+}
+
 let conn: Connection;
 
 const teamSchema = new Schema<Team>(
@@ -122,5 +137,38 @@ describe('Mongoose on the server', () => {
     expect(back?.updatedAt?.getTime()).toBeGreaterThanOrEqual(back?.createdAt?.getTime() ?? 0);
     await Team.deleteOne({ _id: doc._id });
     expect(await Team.findById(doc._id)).toBeNull();
+  });
+
+  it('populates references, hides select:false fields and stores discriminators', async () => {
+    const authorSchema = new Schema<Author>({ name: String, secret: { type: String, select: false } });
+    const postSchema = new Schema<Post>({ title: String, author: { type: Schema.Types.ObjectId, ref: 'Author' } });
+    const Author = conn.model<Author>('Author', authorSchema);
+    const Post = conn.model<Post>('Post', postSchema);
+    const author = await Author.create({ name: 'Ada', secret: 'hidden' });
+    await Post.create({ title: 'Hello', author: author._id });
+    const post = await Post.findOne({ title: 'Hello' }).populate('author').lean<{ author: { name: string; secret?: string } }>();
+    expect(post?.author.name).toBe('Ada');
+    expect(post?.author.secret).toBeUndefined();
+    const withSecret = await Author.findById(author._id).select('+secret').lean<{ secret: string }>();
+    expect(withSecret?.secret).toBe('hidden');
+
+    const Event = conn.model<EventDoc>('Event', new Schema<EventDoc>({ at: Date }, { discriminatorKey: 'kind' }));
+    const Click = Event.discriminator<EventDoc & { x: number }>('Click', new Schema({ x: Number }));
+    await Click.create({ at: new Date(), x: 3 });
+    await Event.create({ at: new Date() });
+    expect(await Event.countDocuments()).toBe(2);
+    expect(await Click.countDocuments()).toBe(1);
+    expect((await Event.findOne({ kind: 'Click' }).lean<{ x: number }>())?.x).toBe(3);
+  });
+
+  it('syncIndexes drops indexes the schema no longer declares and keeps the declared ones', async () => {
+    const { Team } = models();
+    await Team.init();
+    await Team.collection.createIndex({ name: 1 }, { name: 'stray_name' });
+    const dropped = await Team.syncIndexes();
+    expect(dropped).toEqual(['stray_name']);
+    const names = (await Team.collection.listIndexes().toArray()).map((i) => i.name);
+    expect(names).toContain('orgId_1_slug_1');
+    expect(names).not.toContain('stray_name');
   });
 });

@@ -1,4 +1,4 @@
-import { MongoServerError } from 'mongodb';
+import { MongoClient, MongoServerError } from 'mongodb';
 import type { Document } from 'mongodb';
 
 import { openTestDatabase } from './support';
@@ -152,6 +152,23 @@ describe('update results and upserts', () => {
     const doc = await c.findOne({});
     expect(doc?.k).toBeUndefined();
     expect(doc?.v).toBe(1);
+  });
+});
+
+describe('atomicity', () => {
+  it('concurrent $inc from many connections loses no increment', async () => {
+    const { name, read } = await withDoc({ n: 0 });
+    const clients = await Promise.all(Array.from({ length: 5 }, () => MongoClient.connect(process.env.MCP_TEST_MONGO_URI as string)));
+    try {
+      await Promise.all(
+        clients.flatMap((client) =>
+          Array.from({ length: 40 }, () => client.db(t.db.databaseName).collection(name).updateOne({ _id: 1 } as never, { $inc: { n: 1 } })),
+        ),
+      );
+    } finally {
+      await Promise.all(clients.map((client) => client.close()));
+    }
+    expect((await read())?.n).toBe(200);
   });
 });
 

@@ -101,6 +101,49 @@ describe('wire protocol', () => {
     }
   });
 
+  it('reassembles a message that arrives one byte at a time, and answers pipelined messages in order', async () => {
+    const conn = await RawConnection.open(engine.port);
+    const slow = opMsg({ ping: 1, $db: 'admin' });
+    for (const byte of slow.bytes) conn.send(Buffer.from([byte]));
+    expect(asReply(await conn.next()).responseTo).toBe(slow.requestId);
+    const first = opMsg({ ping: 1, $db: 'admin' });
+    const second = opMsg({ buildInfo: 1, $db: 'admin' });
+    conn.send(Buffer.concat([first.bytes, second.bytes]));
+    expect(asReply(await conn.next()).responseTo).toBe(first.requestId);
+    expect(asReply(await conn.next()).responseTo).toBe(second.requestId);
+    conn.close();
+  });
+
+  it('answers malformed OP_MSG bodies with an error reply or a closed connection, never a crash', async () => {
+    const valid = opMsg({ ping: 1, $db: 'admin' }).bytes;
+    const unknownFlag = Buffer.from(valid);
+    unknownFlag.writeUInt32LE(1 << 4, 16);
+    const noDb = opMsg({ ping: 1 }).bytes;
+    const twoBodies = Buffer.from(valid);
+    const body = valid.subarray(20);
+    const doubled = Buffer.concat([twoBodies.subarray(0, 20), body, body]);
+    doubled.writeInt32LE(doubled.length, 0);
+    const truncatedBson = Buffer.from(valid);
+    truncatedBson.writeInt32LE(10_000, 21);
+    const legacyInsert = Buffer.from(valid);
+    legacyInsert.writeInt32LE(2002, 12);
+    const compressed = Buffer.from(valid);
+    compressed.writeInt32LE(2012, 12);
+    const exhaust = Buffer.from(valid);
+    exhaust.writeUInt32LE(1 << 16, 16);
+    for (const bytes of [unknownFlag, noDb, doubled, truncatedBson, legacyInsert, compressed]) {
+      const conn = await RawConnection.open(engine.port);
+      const reply = await conn.request({ requestId: 0, bytes });
+      conn.close();
+      if (reply !== 'closed') expect(reply.doc.ok).toBe(0);
+    }
+    const conn = await RawConnection.open(engine.port);
+    const reply = asReply(await conn.request({ requestId: 0, bytes: exhaust }));
+    conn.close();
+    expect(reply.doc.ok).toBe(1);
+    expect(await serverAnswersPing()).toBe(true);
+  });
+
   it('survives random bytes and corrupted messages on many connections', async () => {
     const valid = opMsg({ find: 'fuzz', filter: { a: { $gt: 1 } }, $db: 'wire_fuzz' }).bytes;
     const payloads: Buffer[] = [];

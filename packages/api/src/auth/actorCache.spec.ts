@@ -1,3 +1,5 @@
+import { Types } from 'mongoose';
+import type { ApiKeyRecord } from '@mcp-registry/data-schemas';
 import type { ActorIdentity } from './actor';
 import { createActorCache } from './actorCache';
 
@@ -63,5 +65,44 @@ describe('actor cache', () => {
     await cache.get('u', load);
     await cache.get('u', load);
     expect(loads).toBe(2);
+  });
+});
+
+describe('API key records in the actor cache', () => {
+  it('are reused within the TTL and forgotten when any key is revoked', async () => {
+    const cache = createActorCache({ ttlMs: 60_000 });
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      return null;
+    };
+    await cache.getApiKey('h', load);
+    await new Promise((r) => setImmediate(r));
+    await cache.getApiKey('h', load);
+    expect(loads).toBe(2);
+    const id = new Types.ObjectId();
+    const now = new Date();
+    const record: ApiKeyRecord = {
+      _id: id,
+      organizationId: id,
+      userId: id,
+      name: 'k',
+      prefix: 'mcpr_00000000',
+      lastUsedAt: null,
+      expiresAt: null,
+      revokedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    let hits = 0;
+    const found = async () => {
+      hits += 1;
+      return record;
+    };
+    await cache.getApiKey('h2', found);
+    await cache.getApiKey('h2', found);
+    cache.invalidateApiKeys();
+    await cache.getApiKey('h2', found);
+    expect(hits).toBe(2);
   });
 });

@@ -1,10 +1,11 @@
-import { Aggregator } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 
 import { MongoCommandError } from '../errors';
 import { cloneValue } from '../query/clone';
 import { withIdFirst } from '../query/update';
-import { asQueryError, compileFilter, mingoOptions } from '../query/mingo';
+import { asQueryError, mingoOptions } from '../query/mingo';
 import type { Doc } from '../types';
+import type { EncodedReply } from '../wire/encodedReply';
 import { isPlainObject } from '../types';
 import type { CommandContext } from './context';
 import { explainPlan } from './explain';
@@ -24,7 +25,7 @@ function runPipeline(ctx: CommandContext, db: string, input: Doc[], rest: Doc[],
     return copy ? docs.map(cloneValue) : docs;
   };
   try {
-    const options = { ...mingoOptions(resolver), ...(variables ? { variables } : {}) };
+    const options = mingoOptions(resolver, variables);
     return (new Aggregator(rest, options).run(copy ? input.map(cloneValue) : input) as Doc[]).map(withIdFirst);
   } catch (error) {
     throw asQueryError(error);
@@ -35,11 +36,10 @@ function checkStages(pipeline: Doc[]): void {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0] ?? '';
     if (UNSUPPORTED.has(name)) throw new MongoCommandError(40324, `Unsupported pipeline stage: ${name} is not supported by embedded-mongo`);
-    if (name === '$match' && isPlainObject(stage.$match)) compileFilter(stage.$match);
   }
 }
 
-export function aggregate(ctx: CommandContext, cmd: Doc, db: string): Doc {
+export function aggregate(ctx: CommandContext, cmd: Doc, db: string): Doc | EncodedReply {
   const pipeline = cmd.pipeline;
   if (!Array.isArray(pipeline) || !pipeline.every(isPlainObject)) throw new MongoCommandError(14, "'pipeline' option must be specified as an array");
   checkStages(pipeline);
@@ -53,8 +53,9 @@ export function aggregate(ctx: CommandContext, cmd: Doc, db: string): Doc {
   const stages = outStage ? pipeline.slice(0, -1) : pipeline;
   const { read, rest } = dbLevel ? { read: {}, rest: stages } : splitPipeline(stages);
   const collection = dbLevel ? undefined : ctx.catalog.getCollection(db, name);
-  const input = collection ? selectDocuments(collection, { ...read, hint: cmd.hint }) : [];
-  const results = runPipeline(ctx, db, input, rest, isPlainObject(cmd.let) ? cmd.let : undefined);
+  const variables = isPlainObject(cmd.let) ? cmd.let : undefined;
+  const input = collection ? selectDocuments(collection, { ...read, hint: cmd.hint, variables }) : [];
+  const results = runPipeline(ctx, db, input, rest, variables);
   const ns = dbLevel ? `${db}.$cmd.aggregate` : `${db}.${name}`;
   if (outStage === '$out') writeOut(ctx.catalog, db, last.$out, results);
   if (outStage === '$merge') writeMerge(ctx.catalog, db, last.$merge, results);

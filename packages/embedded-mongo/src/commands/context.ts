@@ -1,6 +1,7 @@
 import type { Catalog } from '../storage/catalog';
 import type { CursorStore } from '../storage/cursors';
 import type { Doc } from '../types';
+import type { EncodedReply } from '../wire/encodedReply';
 
 export interface ConnectionInfo {
   id: number;
@@ -23,4 +24,4 @@ export interface CommandContext {
   engine: EngineInfo;
 }
 
-export type CommandHandler = (ctx: CommandContext, cmd: Doc, db: string) => Doc;
+export type CommandHandler = (ctx: CommandContext, cmd: Doc, db: string) => Doc | EncodedReply;

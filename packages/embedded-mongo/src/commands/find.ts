@@ -3,15 +3,17 @@ import { compileFilter } from '../query/mingo';
 import { compileProjection } from '../query/project';
 import { parseSort } from '../query/sort';
 import type { Doc } from '../types';
+import type { EncodedReply } from '../wire/encodedReply';
 import type { CommandContext } from './context';
 import { collectionArg, docArg, intArg, nonNegativeArg } from './shared/args';
 import { cursorReply, DEFAULT_BATCH } from './shared/cursorReply';
 import { selectDocuments } from './shared/read';
 
-export function find(ctx: CommandContext, cmd: Doc, db: string): Doc {
+export function find(ctx: CommandContext, cmd: Doc, db: string): Doc | EncodedReply {
   const name = collectionArg(cmd, Object.keys(cmd)[0] as string, db);
   const filter = docArg(cmd, 'filter');
-  compileFilter(filter);
+  const variables = docArg(cmd, 'let');
+  compileFilter(filter, variables);
   const sort = parseSort(cmd.sort);
   const project = compileProjection(cmd.projection, filter);
   const skip = nonNegativeArg(cmd, 'skip') ?? 0;
@@ -26,6 +28,6 @@ export function find(ctx: CommandContext, cmd: Doc, db: string): Doc {
   const ns = `${db}.${name}`;
   const collection = ctx.catalog.getCollection(db, name);
   if (!collection) return cursorReply(ctx, ns, [], { batchSize, singleBatch });
-  const docs = selectDocuments(collection, { filter, sort, skip, limit, hint: cmd.hint });
+  const docs = selectDocuments(collection, { filter, sort, skip, limit, hint: cmd.hint, variables });
   return cursorReply(ctx, ns, docs, { batchSize, singleBatch, project });
 }

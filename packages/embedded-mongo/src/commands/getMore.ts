@@ -1,12 +1,12 @@
-import { Long } from 'bson';
-
 import { MongoCommandError } from '../errors';
 import { takeBatch } from '../storage/cursors';
 import type { Doc } from '../types';
+import type { EncodedReply } from '../wire/encodedReply';
+import { encodeCursorReply } from '../wire/encodedReply';
 import { nonNegativeArg, toBigInt } from './shared/args';
 import type { CommandContext } from './context';
 
-export function getMore(ctx: CommandContext, cmd: Doc, db: string): Doc {
+export function getMore(ctx: CommandContext, cmd: Doc, db: string): EncodedReply {
   const id = toBigInt(cmd.getMore);
   if (id === undefined) throw new MongoCommandError(14, "BSON field 'getMore.getMore' is the wrong type, expected type 'long'");
   const cursor = ctx.cursors.get(id);
@@ -20,5 +20,5 @@ export function getMore(ctx: CommandContext, cmd: Doc, db: string): Doc {
   cursor.position = next;
   const done = next >= cursor.docs.length;
   if (done) ctx.cursors.close(id);
-  return { cursor: { nextBatch: batch, id: Long.fromBigInt(done ? 0n : id), ns }, ok: 1 };
+  return encodeCursorReply('nextBatch', batch, done ? 0n : id, ns);
 }

@@ -1,10 +1,11 @@
 import { compileFilter } from '../query/mingo';
 import type { Doc } from '../types';
+import type { EncodedReply } from '../wire/encodedReply';
 import { docArg } from './shared/args';
 import { cursorReply } from './shared/cursorReply';
 import type { CommandContext } from './context';
 
-export function listCollections(ctx: CommandContext, cmd: Doc, db: string): Doc {
+export function listCollections(ctx: CommandContext, cmd: Doc, db: string): Doc | EncodedReply {
   const matches = compileFilter(docArg(cmd, 'filter'));
   const nameOnly = cmd.nameOnly === true;
   const entries: Doc[] = [];

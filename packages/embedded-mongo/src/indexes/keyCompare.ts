@@ -6,8 +6,8 @@ export type Key = unknown[];
 export const LOW: unique symbol = Symbol('low');
 export const HIGH: unique symbol = Symbol('high');
 
-export function compareKeys(a: Key, b: Key, dirs: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) {
+export function compareKeys(a: Key, b: Key, dirs: readonly number[], from = 0): number {
+  for (let i = from; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
     if (x === y) continue;

@@ -23,6 +23,8 @@ export interface QueryPlan {
   servesSort: boolean;
   /** Direct `_id` lookups, already in scan order. */
   idPoints: unknown[] | null;
+  /** Merge the intervals' entries on key components from here on (a sorted `$in`), instead of concatenating them. */
+  mergeFrom?: number;
 }
 
 interface Constraint {
@@ -71,26 +73,39 @@ function constraintsFor(index: Index, preds: Map<string, FieldPredicate>): Const
   return out;
 }
 
-function sortService(index: Index, constraints: Constraint[], sort: SortField[]): { serves: boolean; reverse: boolean } {
+interface SortService {
+  serves: boolean;
+  reverse: boolean;
+  /** Set when several point intervals must be merged on the key components from this position on. */
+  mergeFrom?: number;
+}
+
+const NOT_SERVED: SortService = { serves: false, reverse: false };
+
+function sortService(index: Index, constraints: Constraint[], sort: SortField[]): SortService {
   const eqPaths = new Set<string>();
+  const pointPaths = new Set<string>();
   let lead = 0;
-  while (lead < constraints.length && constraints[lead]?.points?.length === 1) {
-    eqPaths.add((index.fields[lead] as { path: string }).path);
+  while (lead < constraints.length && constraints[lead]?.points) {
+    const path = (index.fields[lead] as { path: string }).path;
+    pointPaths.add(path);
+    if (constraints[lead]?.points?.length === 1) eqPaths.add(path);
     lead += 1;
   }
   const remaining = sort.filter((s) => !eqPaths.has(s.path));
   if (remaining.length === 0) return { serves: true, reverse: false };
-  if (constraints.slice(lead).some((c) => c.points)) return { serves: false, reverse: false };
+  if (remaining.some((s) => pointPaths.has(s.path))) return NOT_SERVED;
   let direction = 0;
   for (let j = 0; j < remaining.length; j++) {
     const field = index.fields[lead + j];
     const wanted = remaining[j] as SortField;
-    if (!field || field.path !== wanted.path) return { serves: false, reverse: false };
+    if (!field || field.path !== wanted.path) return NOT_SERVED;
     const d = field.dir * wanted.dir;
-    if (direction !== 0 && d !== direction) return { serves: false, reverse: false };
+    if (direction !== 0 && d !== direction) return NOT_SERVED;
     direction = d;
   }
-  return { serves: true, reverse: direction === -1 };
+  const merge = constraints.slice(0, lead).some((c) => (c.points?.length ?? 0) > 1);
+  return { serves: true, reverse: direction === -1, ...(merge ? { mergeFrom: lead } : {}) };
 }
 
 function impliesPartial(pfe: Doc, filter: Doc, preds: Map<string, FieldPredicate>): boolean {
@@ -160,7 +175,8 @@ function evaluate(index: Index, filter: Doc, preds: Map<string, FieldPredicate>,
   if (reverse) intervals.reverse();
   const points = index.isId ? constraints[0]?.points : undefined;
   const idPoints = points ? (reverse ? [...points].reverse() : points) : null;
-  return { plan: { index, intervals, reverse, servesSort: service.serves, idPoints }, score };
+  const mergeFrom = intervals.length > 1 ? service.mergeFrom : undefined;
+  return { plan: { index, intervals, reverse, servesSort: service.serves, idPoints, mergeFrom }, score };
 }
 
 /** Chooses the index serving the most of the filter (and the sort), or a collection scan. */

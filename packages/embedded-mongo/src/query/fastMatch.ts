@@ -35,6 +35,14 @@ function operatorTests(ops: Doc): Test[] | null {
 
 /** Every test must be met by some value at the path (mongod's implicit "any element" for arrays). */
 function fieldTest(path: string, tests: Test[]): FieldTest {
+  if (!path.includes('.')) {
+    return (doc) => {
+      const value = doc[path];
+      if (Array.isArray(value)) return tests.every((test) => value.some(test));
+      const v = value === undefined ? null : value;
+      return tests.every((test) => test(v));
+    };
+  }
   return (doc) => {
     const { values } = valuesAtPath(doc, path);
     return tests.every((test) => values.some(test));

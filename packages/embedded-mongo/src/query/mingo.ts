@@ -1,15 +1,16 @@
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 
 import { MongoCommandError } from '../errors';
 import type { Doc } from '../types';
 import { compileFastFilter } from './fastMatch';
+import { ENGINE_CONTEXT } from './mingoContext';
 
 export type Matcher = (doc: Doc) => boolean;
 export type CollectionResolver = (name: string) => Doc[];
 
-export function mingoOptions(collectionResolver?: CollectionResolver): Partial<Options> {
-  return { idKey: '_id', useStrictMode: true, scriptEnabled: false, collectionResolver };
+export function mingoOptions(collectionResolver?: CollectionResolver, variables?: Doc): Partial<Options> {
+  return { idKey: '_id', useStrictMode: true, scriptEnabled: false, collectionResolver, context: ENGINE_CONTEXT, ...(variables ? { variables } : {}) };
 }
 
 const BASE_OPTIONS = mingoOptions();
@@ -22,13 +23,13 @@ export function asQueryError(error: unknown): MongoCommandError {
   return new MongoCommandError(2, message);
 }
 
-export function compileFilter(filter: Doc | undefined): Matcher {
+export function compileFilter(filter: Doc | undefined, variables?: Doc): Matcher {
   if (!filter || Object.keys(filter).length === 0) return MATCH_ALL;
   if (filter.$text !== undefined) throw new MongoCommandError(27, 'text index required for $text query');
   const fast = compileFastFilter(filter);
   if (fast) return fast;
   try {
-    const query = new Query(filter, BASE_OPTIONS);
+    const query = new Query(filter, variables ? mingoOptions(undefined, variables) : BASE_OPTIONS);
     return (doc) => query.test(doc);
   } catch (error) {
     throw asQueryError(error);

@@ -1,4 +1,4 @@
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 
 import { MongoCommandError } from '../errors';
 import type { Doc } from '../types';

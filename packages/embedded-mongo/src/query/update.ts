@@ -1,4 +1,5 @@
-import { Aggregator, update as mingoUpdate } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { update as mingoUpdate } from 'mingo/updater';
 
 import { MongoCommandError } from '../errors';
 import type { Doc } from '../types';

@@ -3,7 +3,10 @@ import type { UUID } from 'bson';
 import { duplicateKeyError } from '../indexes/dupKey';
 import type { IndexSpec } from '../indexes/index';
 import { ID_INDEX_NAME, Index } from '../indexes/index';
+import { compareKeys } from '../indexes/keyCompare';
+import { mergeScans } from '../indexes/mergeScans';
 import type { QueryPlan } from '../indexes/planner';
+import type { Entry } from '../indexes/sortedEntries';
 import { planQuery } from '../indexes/planner';
 import type { SortField } from '../query/sort';
 import type { Doc } from '../types';
@@ -31,6 +34,13 @@ export class Collection {
 
   get size(): number {
     return this.docs.size;
+  }
+
+  /** Throws mongod's E11000 error if a new document's `_id` is taken (1, 1.0 and NumberLong(1) are one key). */
+  checkNewId(doc: Doc): void {
+    if (!this.docs.has(idKey(doc._id))) return;
+    const idIndex = this.indexes.get(ID_INDEX_NAME) as Index;
+    throw duplicateKeyError(this.ns, ID_INDEX_NAME, idIndex.spec.key, idIndex.fields, [doc._id]);
   }
 
   /** Throws mongod's E11000 error if `doc` would break a unique index (`doc` may be a new version of a stored one). */
@@ -91,15 +101,25 @@ export class Collection {
       return;
     }
     const seen = index.multikey || plan.intervals.length > 1 ? new Set<string>() : null;
-    for (const interval of plan.intervals) {
-      for (const entry of index.entries.scan(interval.low, interval.high, plan.reverse)) {
-        if (seen) {
-          if (seen.has(entry.id)) continue;
-          seen.add(entry.id);
-        }
-        const doc = this.docs.get(entry.id);
-        if (doc) yield doc;
+    for (const entry of this.entries(plan, index)) {
+      if (seen) {
+        if (seen.has(entry.id)) continue;
+        seen.add(entry.id);
       }
+      const doc = this.docs.get(entry.id);
+      if (doc) yield doc;
     }
+  }
+
+  private *entries(plan: QueryPlan, index: Index): Generator<Entry> {
+    const from = plan.mergeFrom;
+    if (from === undefined) {
+      for (const interval of plan.intervals) yield* index.entries.scan(interval.low, interval.high, plan.reverse);
+      return;
+    }
+    yield* mergeScans(
+      plan.intervals.map((interval) => index.entries.scan(interval.low, interval.high, plan.reverse)),
+      (a, b) => compareKeys(a.key, b.key, index.dirs, from) * (plan.reverse ? -1 : 1),
+    );
   }
 }

@@ -1,7 +1,6 @@
-import { BSON } from 'bson';
-
 import type { Projector } from '../query/project';
 import type { Doc } from '../types';
+import { encodeDocument } from '../wire/bsonOptions';
 import { MAX_BSON_OBJECT_BYTES } from '../wire/constants';
 
 export interface CursorState {
@@ -15,22 +14,21 @@ export interface CursorState {
 
 const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 const BATCH_BYTES = MAX_BSON_OBJECT_BYTES - 64 * 1024;
-const SMALL_BATCH = 16;
 
-/** The next batch: at most `count` documents and about 16 MB, but at least one document when any remain. */
-export function takeBatch(docs: Doc[], position: number, count: number, project: Projector | null): { batch: Doc[]; next: number } {
-  const batch: Doc[] = [];
-  const measure = Math.min(count, docs.length - position) > SMALL_BATCH;
+/**
+ * The next batch, serialised: at most `count` documents and about 16 MB, but at least one document when any
+ * remain. Serialising here gives each document's size for free, and the reply reuses the bytes.
+ */
+export function takeBatch(docs: Doc[], position: number, count: number, project: Projector | null): { batch: Uint8Array[]; next: number } {
+  const batch: Uint8Array[] = [];
   let bytes = 0;
   let i = position;
   while (i < docs.length && batch.length < count) {
     const raw = docs[i] as Doc;
-    const doc = project ? project(raw) : raw;
-    if (measure) {
-      bytes += BSON.calculateObjectSize(doc);
-      if (bytes > BATCH_BYTES && batch.length > 0) break;
-    }
-    batch.push(doc);
+    const encoded = encodeDocument(project ? project(raw) : raw);
+    bytes += encoded.length;
+    if (bytes > BATCH_BYTES && batch.length > 0) break;
+    batch.push(encoded);
     i += 1;
   }
   return { batch, next: i };

@@ -15,6 +15,8 @@ export interface ReadSpec {
   /** 0 or undefined: no limit. */
   limit?: number;
   hint?: unknown;
+  /** `let` variables for `$expr`. */
+  variables?: Doc;
 }
 
 export function resolveHint(collection: Collection, hint: unknown): Index | undefined {
@@ -31,7 +33,7 @@ export function resolveHint(collection: Collection, hint: unknown): Index | unde
 
 /** The documents a read selects, in order, after skip and limit: planner candidates, filtered, sorted. */
 export function selectDocuments(collection: Collection, spec: ReadSpec): Doc[] {
-  const matches = compileFilter(spec.filter);
+  const matches = compileFilter(spec.filter, spec.variables);
   const sort = spec.sort ?? [];
   const skip = spec.skip ?? 0;
   const limit = spec.limit ?? 0;

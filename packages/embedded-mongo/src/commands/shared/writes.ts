@@ -31,6 +31,7 @@ export function insertDocument(catalog: Catalog, collection: Collection, input: 
   const doc = withIdFirst('_id' in input ? input : { _id: new ObjectId(), ...input });
   checkId(doc);
   checkSize(doc);
+  collection.checkNewId(doc);
   collection.checkUnique(doc);
   catalog.commit({ op: 'put', db: collection.db, coll: collection.name, doc });
   return doc;
