@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: one process, one run. Starts the embedded engine in memory, builds the real app on the built
- * dist, and measures with autocannon a bare Express hello route against the authenticated `GET /api/user`,
+ * `npm run bench`: one process, one run. Starts the embedded engine in memory in a child process (a database
+ * is never in the service's own process in production: with the engine in-process its CPU would be billed to
+ * every route), or uses MONGO_URI when set; builds the real app on the built dist, and measures with autocannon a bare Express hello route against the authenticated `GET /api/user`,
  * then every module in scripts/bench/*.js (`module.exports = { async run(ctx) { return [row, …] } }`).
  * The headline pair runs interleaved in 1-second slices; `ratio` is always against the bare route's req/s.
  * Prints one table. BENCH_DURATION (seconds per row, default 5) and BENCH_CONNECTIONS (default 10) tune it.
@@ -15,7 +16,7 @@ const { Writable } = require('node:stream');
 const autocannon = require('autocannon');
 const express = require('express');
 const { Mongoose } = require('mongoose');
-const { startEmbeddedMongo } = require('@mcp-registry/embedded-mongo');
+const { spawn } = require('node:child_process');
 const { appConfigSchema, SystemRoles } = require('@mcp-registry/data-provider');
 const dataSchemas = require('@mcp-registry/data-schemas');
 const { createOrganization, createUserAccount } = require('@mcp-registry/api');
@@ -64,7 +65,9 @@ function benchConfig() {
 
 async function openWorld(uri) {
   const mongoose = new Mongoose();
-  await mongoose.connect(`${uri.replace(/\/+$/, '')}/bench_${unique()}`, { monitorCommands: true });
+  const url = new URL(uri);
+  url.pathname = `/bench_${unique()}`;
+  await mongoose.connect(url.toString(), { monitorCommands: true });
   const commands = { count: 0 };
   mongoose.connection.getClient().on('commandStarted', () => {
     commands.count += 1;
@@ -220,8 +223,33 @@ function benchModules() {
     .map((f) => ({ file: f, mod: require(path.join(dir, f)) }));
 }
 
+/** The embedded engine's CLI on an ephemeral port, memory only; resolves once it prints its URI. */
+function startEngineProcess() {
+  const cli = require.resolve('@mcp-registry/embedded-mongo/dist/cli.js');
+  const child = spawn(process.execPath, [cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const uri = /listening on (mongodb:\/\/\S+)/.exec(output)?.[1];
+      if (uri) resolve({ uri, stop });
+    });
+    child.once('exit', (code) => reject(new Error(`embedded-mongo exited with ${code} before listening`)));
+  });
+}
+
+async function startDatabase() {
+  if (process.env.MONGO_URI) return { uri: process.env.MONGO_URI, stop: async () => {} };
+  return startEngineProcess();
+}
+
 async function main() {
-  const engine = await startEmbeddedMongo({ port: 0 });
+  const engine = await startDatabase();
   const world = await openWorld(engine.uri);
   const bareApp = express();
   bareApp.get('/hello', (_req, res) => res.json({ hello: 'world' }));
