@@ -48,6 +48,11 @@ async function main() {
   const engine = await startEmbeddedMongo({ port: 0 });
   const client = await MongoClient.connect(engine.uri);
   const db = client.db(`bench_${Date.now()}`);
+  const warm = db.collection('warmup');
+  await warm.createIndex({ email: 1 });
+  for (let i = 0; i < 3000; i++) await warm.insertOne(makeDoc(i));
+  for (let i = 0; i < 3000; i++) await warm.find({ email: `user${i}@example.com` }).toArray();
+  await warm.drop();
   const rows = [];
   for (const size of SIZES) rows.push(await benchSize(db, size));
   await db.dropDatabase();

@@ -104,9 +104,9 @@ describe('an indexed collection answers exactly like an unindexed one', () => {
   it('stays in step through updates and deletes that move documents between index keys', async () => {
     for (const name of ['plain', 'indexed']) {
       const c = t.db.collection(name);
-      await c.updateMany({ org: 'a', n: { $lt: 20 } }, { $set: { org: 'b' }, $push: { tags: 'moved' } });
+      await c.updateMany({ org: 'a', n: { $lt: 20 } }, { $set: { org: 'b' }, $push: { tags: 'moved' } } as Document);
       await c.deleteMany({ 'items.sku': 's3', n: { $gt: 30 } });
-      await c.updateMany({ tags: 'x' }, { $pull: { tags: 'x' } });
+      await c.updateMany({ tags: 'x' }, { $pull: { tags: 'x' } } as Document);
     }
     for (const filter of [{ org: 'b' }, { tags: 'moved' }, { tags: 'x' }, { 'items.sku': 's3' }, { org: 'b', n: { $gt: 40 } }]) {
       const read = async (name: string): Promise<number[]> => (await t.db.collection(name).find(filter).sort({ i: 1 }).toArray()).map((d) => d.i as number);

@@ -7,13 +7,35 @@ import type { EmbeddedMongo } from '@mcp-registry/embedded-mongo';
 import { OP_MSG, OP_REPLY, RawConnection, opMsg, opQuery } from './wireClient';
 import type { Reply } from './wireClient';
 
-let engine: EmbeddedMongo;
+interface Target {
+  host: string;
+  port: number;
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/** MONGO_URI (a single mongodb:// host) when set, so the same checks run against a real server; else an engine of our own. */
+async function openTarget(): Promise<Target> {
+  const external = process.env.MONGO_URI;
+  if (external?.startsWith('mongodb://')) {
+    const url = new URL(external);
+    return { host: url.hostname, port: Number(url.port || 27017), uri: external, stop: async () => undefined };
+  }
+  const own: EmbeddedMongo = await startEmbeddedMongo({ port: 0 });
+  return { host: '127.0.0.1', port: own.port, uri: own.uri, stop: () => own.stop() };
+}
+
+const dbName = `wire_${randomBytes(3).toString('hex')}`;
+let engine: Target;
 
 beforeAll(async () => {
-  engine = await startEmbeddedMongo({ port: 0 });
+  engine = await openTarget();
 });
 
 afterAll(async () => {
+  const client = await MongoClient.connect(engine.uri);
+  await client.db(dbName).dropDatabase().catch(() => undefined);
+  await client.close();
   await engine.stop();
 });
 
@@ -33,7 +55,7 @@ async function serverAnswersPing(): Promise<boolean> {
 
 describe('wire protocol', () => {
   it('answers a legacy OP_QUERY isMaster handshake with an OP_REPLY', async () => {
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(engine.port, engine.host);
     const built = opQuery('admin.$cmd', { isMaster: 1, helloOk: true });
     const reply = asReply(await conn.request(built));
     conn.close();
@@ -43,7 +65,7 @@ describe('wire protocol', () => {
   });
 
   it('accepts OP_MSG with a valid CRC-32C checksum', async () => {
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(engine.port, engine.host);
     const reply = asReply(await conn.request(opMsg({ ping: 1, $db: 'admin' }, { checksum: true })));
     conn.close();
     expect(reply.opCode).toBe(OP_MSG);
@@ -51,7 +73,7 @@ describe('wire protocol', () => {
   });
 
   it('refuses an OP_MSG whose checksum does not match, without taking the server down', async () => {
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(engine.port, engine.host);
     const built = opMsg({ ping: 1, $db: 'admin' }, { checksum: true });
     built.bytes.writeUInt32LE((built.bytes.readUInt32LE(built.bytes.length - 4) + 1) >>> 0, built.bytes.length - 4);
     const reply = await conn.request(built);
@@ -61,13 +83,13 @@ describe('wire protocol', () => {
   });
 
   it('reads kind-1 document sequences and sends no reply for moreToCome', async () => {
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(engine.port, engine.host);
     const insert = opMsg(
-      { insert: 'seq', $db: 'wire_seq', writeConcern: { w: 0 } },
+      { insert: 'seq', $db: dbName, writeConcern: { w: 0 } },
       { moreToCome: true, sequences: { documents: [{ _id: 1 }, { _id: 2 }] } },
     );
     conn.send(insert.bytes);
-    const find = opMsg({ find: 'seq', filter: {}, sort: { _id: 1 }, $db: 'wire_seq' });
+    const find = opMsg({ find: 'seq', filter: {}, sort: { _id: 1 }, $db: dbName });
     const reply = asReply(await conn.request(find));
     conn.close();
     expect(reply.responseTo).toBe(find.requestId);
@@ -75,7 +97,7 @@ describe('wire protocol', () => {
   });
 
   it('closes a connection that announces a message over 48 MB and keeps serving others', async () => {
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(engine.port, engine.host);
     const head = Buffer.alloc(16);
     head.writeInt32LE(64 * 1024 * 1024, 0);
     head.writeInt32LE(1, 4);
@@ -85,9 +107,9 @@ describe('wire protocol', () => {
   });
 
   it('refuses a document over 16 MB inside a valid message', async () => {
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(engine.port, engine.host);
     const big = { _id: 'big', s: 'x'.repeat(16 * 1024 * 1024 + 512 * 1024) };
-    const reply = await conn.request(opMsg({ insert: 'big', $db: 'wire_big' }, { sequences: { documents: [big] } }));
+    const reply = await conn.request(opMsg({ insert: 'big', $db: dbName }, { sequences: { documents: [big] } }));
     conn.close();
     if (reply !== 'closed') {
       const refused = reply.doc.ok === 0 || (Array.isArray(reply.doc.writeErrors) && reply.doc.writeErrors.length > 0);
@@ -95,14 +117,14 @@ describe('wire protocol', () => {
     }
     const client = await MongoClient.connect(engine.uri);
     try {
-      expect(await client.db('wire_big').collection('big').countDocuments()).toBe(0);
+      expect(await client.db(dbName).collection('big').countDocuments()).toBe(0);
     } finally {
       await client.close();
     }
   });
 
   it('reassembles a message that arrives one byte at a time, and answers pipelined messages in order', async () => {
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(engine.port, engine.host);
     const slow = opMsg({ ping: 1, $db: 'admin' });
     for (const byte of slow.bytes) conn.send(Buffer.from([byte]));
     expect(asReply(await conn.next()).responseTo).toBe(slow.requestId);
@@ -132,12 +154,12 @@ describe('wire protocol', () => {
     const exhaust = Buffer.from(valid);
     exhaust.writeUInt32LE(1 << 16, 16);
     for (const bytes of [unknownFlag, noDb, doubled, truncatedBson, legacyInsert, compressed]) {
-      const conn = await RawConnection.open(engine.port);
+      const conn = await RawConnection.open(engine.port, engine.host);
       const reply = await conn.request({ requestId: 0, bytes });
       conn.close();
       if (reply !== 'closed') expect(reply.doc.ok).toBe(0);
     }
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(engine.port, engine.host);
     const reply = asReply(await conn.request({ requestId: 0, bytes: exhaust }));
     conn.close();
     expect(reply.doc.ok).toBe(1);
@@ -145,7 +167,7 @@ describe('wire protocol', () => {
   });
 
   it('survives random bytes and corrupted messages on many connections', async () => {
-    const valid = opMsg({ find: 'fuzz', filter: { a: { $gt: 1 } }, $db: 'wire_fuzz' }).bytes;
+    const valid = opMsg({ find: 'fuzz', filter: { a: { $gt: 1 } }, $db: dbName }).bytes;
     const payloads: Buffer[] = [];
     for (let i = 0; i < 60; i++) payloads.push(randomBytes(1 + ((i * 37) % 600)));
     for (let i = 0; i < 140; i++) {
@@ -159,7 +181,7 @@ describe('wire protocol', () => {
     }
     await Promise.all(
       payloads.map(async (bytes) => {
-        const conn = await RawConnection.open(engine.port);
+        const conn = await RawConnection.open(engine.port, engine.host);
         conn.send(bytes);
         conn.send(opMsg({ ping: 1, $db: 'admin' }).bytes);
         await Promise.race([conn.next(), new Promise((resolve) => setTimeout(resolve, 500))]);
@@ -170,7 +192,7 @@ describe('wire protocol', () => {
   });
 
   it('serves hundreds of concurrent connections', async () => {
-    const conns = await Promise.all(Array.from({ length: 300 }, () => RawConnection.open(engine.port)));
+    const conns = await Promise.all(Array.from({ length: 300 }, () => RawConnection.open(engine.port, engine.host)));
     const replies = await Promise.all(conns.map((c) => c.request(opMsg({ hello: 1, $db: 'admin' }))));
     for (const c of conns) c.close();
     expect(replies.every((r) => r !== 'closed' && r.doc.ok === 1)).toBe(true);

@@ -70,3 +70,9 @@ export const ENGINE_CONTEXT = Context.init({
   query: { ...queryOperators, $type, $size } as never,
   window: { ...windowOperators },
 });
+
+/**
+ * mingo's updater copies its context's operator tables on every call; updates only need the query operators
+ * (for `$pull` conditions and `arrayFilters`), so they get a small context of their own.
+ */
+export const UPDATE_CONTEXT = Context.init({ query: { ...queryOperators, $type, $size } as never });

@@ -7,6 +7,7 @@ import { isPlainObject } from '../types';
 import { cloneValue } from './clone';
 import { compareBson } from './compare';
 import { asQueryError, mingoOptions } from './mingo';
+import { UPDATE_CONTEXT } from './mingoContext';
 import { checkOperatorTargets } from './updateChecks';
 
 const UPDATE_OPERATORS = new Set([
@@ -108,6 +109,8 @@ function replace(original: Doc, replacement: Doc): Doc {
   return withIdFirst(out);
 }
 
+const UPDATE_OPTIONS = { ...mingoOptions(), context: UPDATE_CONTEXT };
+
 const hasPositional = (ops: Doc): boolean =>
   Object.values(ops).some((o) => Object.keys(o as Doc).some((p) => p.endsWith('.$') || p.includes('.$.')));
 
@@ -128,7 +131,7 @@ export function applyUpdate(original: Doc, spec: unknown, input: UpdateInput): U
   const doc = cloneValue(original);
   const condition = hasPositional(ops) && !input.inserting ? input.filter : undefined;
   try {
-    const fields = mingoUpdate(doc, ops, input.arrayFilters ?? [], condition, { queryOptions: mingoOptions() });
+    const fields = mingoUpdate(doc, ops, input.arrayFilters ?? [], condition, { queryOptions: UPDATE_OPTIONS });
     return { doc: withIdFirst(doc), modified: fields.length > 0 };
   } catch (error) {
     throw asQueryError(error);

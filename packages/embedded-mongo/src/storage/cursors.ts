@@ -12,6 +12,17 @@ export interface CursorState {
   lastUsed: number;
 }
 
+/** Stored documents never change in place (updates store a new object), so their BSON can be reused. */
+const encodedDocs = new WeakMap<Doc, Uint8Array>();
+
+function encodeStored(doc: Doc): Uint8Array {
+  const cached = encodedDocs.get(doc);
+  if (cached) return cached;
+  const encoded = encodeDocument(doc);
+  encodedDocs.set(doc, encoded);
+  return encoded;
+}
+
 const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 const BATCH_BYTES = MAX_BSON_OBJECT_BYTES - 64 * 1024;
 
@@ -25,7 +36,7 @@ export function takeBatch(docs: Doc[], position: number, count: number, project:
   let i = position;
   while (i < docs.length && batch.length < count) {
     const raw = docs[i] as Doc;
-    const encoded = encodeDocument(project ? project(raw) : raw);
+    const encoded = project ? encodeDocument(project(raw)) : encodeStored(raw);
     bytes += encoded.length;
     if (bytes > BATCH_BYTES && batch.length > 0) break;
     batch.push(encoded);
