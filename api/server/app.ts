@@ -1,6 +1,4 @@
-import cors from 'cors';
 import express from 'express';
-import helmet from 'helmet';
 import type { HelmetOptions } from 'helmet';
 import { buildOpenApiDocument } from '@mcp-registry/data-provider';
 import type { AppConfig } from '@mcp-registry/data-provider';
@@ -8,8 +6,11 @@ import { createActorCache, createServices, createTokenService, denyAllAclStore }
 import type { AclStore, LookupFunction } from '@mcp-registry/api';
 import type { Logger, Methods } from '@mcp-registry/data-schemas';
 import { createCanAccessResource } from './middleware/canAccessResource';
+import { crossOrigin } from './middleware/crossOrigin';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
+import { jsonBody } from './middleware/jsonBody';
 import { createLoginLimiter } from './middleware/rateLimit';
+import { securityHeaders } from './middleware/securityHeaders';
 import { defineRequestLogger, requestContext } from './middleware/requestContext';
 import { createRequireJwtAuth } from './middleware/requireJwtAuth';
 import { assertEveryRouteGuarded } from './routeInventory';
@@ -65,11 +66,6 @@ const helmetOptions: HelmetOptions = {
   xXssProtection: false,
 };
 
-function corsOrigin(origins: string[]): boolean | string[] {
-  if (origins.includes('*')) return true;
-  return origins.length > 0 ? origins : false;
-}
-
 /** The Express application, without listening (supertest and the process entry both use it). */
 export function createApp(deps: AppDeps) {
   const { config, methods, logger } = deps;
@@ -99,9 +95,9 @@ export function createApp(deps: AppDeps) {
   app.set('etag', false);
   defineRequestLogger(app, logger);
   app.use(requestContext(logger));
-  app.use(helmet(helmetOptions));
-  app.use(cors({ origin: corsOrigin(config.cors.origins), credentials: true }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(securityHeaders(helmetOptions));
+  app.use(crossOrigin(config.cors.origins));
+  app.use(jsonBody('1mb'));
   for (const [path, factory] of routes) app.use(path, factory(routeDeps));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
