@@ -11,7 +11,7 @@ function project(displayName: string, rootDir: string, moduleNameMapper = worksp
     testEnvironment: 'node',
     testMatch: ['<rootDir>/**/*.spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-    transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: `${__dirname}/tsconfig.base.json` }] },
+    transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: `${__dirname}/tsconfig.base.json` }] },
     moduleNameMapper,
   };
 }
