@@ -3,6 +3,7 @@ import type { IOrganization } from '@mcp-registry/data-schemas';
 import { as } from './support/as';
 import { createTestContext } from './support/context';
 import type { TestContext, TestUser } from './support/context';
+import { makeTwoOrganisations } from './support/twoOrganisations';
 import { detailFields, expectError } from './support/expectError';
 
 let ctx: TestContext;
@@ -15,11 +16,7 @@ let otherA: TestUser;
 
 beforeAll(async () => {
   ctx = await createTestContext('api-keys');
-  orgA = await ctx.makeOrg();
-  orgB = await ctx.makeOrg();
-  adminA = await ctx.makeAdmin(orgA);
-  adminB = await ctx.makeAdmin(orgB);
-  userA = await ctx.makeUser(orgA);
+  ({ orgA, orgB, adminA, adminB, userA } = await makeTwoOrganisations(ctx));
   otherA = await ctx.makeUser(orgA);
 });
 afterAll(() => ctx.close());

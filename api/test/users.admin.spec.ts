@@ -3,6 +3,7 @@ import { AuditAction } from '@mcp-registry/data-provider';
 import type { IOrganization } from '@mcp-registry/data-schemas';
 import { createTestContext } from './support/context';
 import type { TestContext, TestUser } from './support/context';
+import { makeTwoOrganisations } from './support/twoOrganisations';
 import { detailFields, expectError } from './support/expectError';
 
 let ctx: TestContext;
@@ -14,11 +15,7 @@ let userA: TestUser;
 
 beforeAll(async () => {
   ctx = await createTestContext('users-admin');
-  orgA = await ctx.makeOrg();
-  orgB = await ctx.makeOrg();
-  adminA = await ctx.makeAdmin(orgA);
-  adminB = await ctx.makeAdmin(orgB);
-  userA = await ctx.makeUser(orgA);
+  ({ orgA, orgB, adminA, adminB, userA } = await makeTwoOrganisations(ctx));
 });
 afterAll(() => ctx.close());
 

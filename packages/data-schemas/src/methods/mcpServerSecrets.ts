@@ -1,10 +1,4 @@
-import type {
-  McpApiKeySource,
-  McpAuthorizationType,
-  McpTransport,
-  McpUserVarDefinition,
-  TokenExchangeMethod,
-} from '@mcp-registry/data-provider';
+import type { McpApiKeyInput, McpOAuthInput, McpTransport, McpUserVarDefinition } from '@mcp-registry/data-provider';
 import type { CredentialCipher } from '../crypto/credentialCipher';
 import type { IMcpServerConfig, ISealedPair } from '../schema/mcpServer';
 
@@ -16,16 +10,8 @@ export interface PlainMcpServerConfig {
   args?: string[];
   env?: Record<string, string>;
   headers?: Record<string, string>;
-  oauth?: {
-    authorization_url?: string;
-    token_url?: string;
-    client_id?: string;
-    client_secret?: string;
-    scope?: string;
-    token_exchange_method?: TokenExchangeMethod;
-    revocation_endpoint?: string;
-  };
-  apiKey?: { source: McpApiKeySource; key?: string; authorization_type: McpAuthorizationType; custom_header?: string };
+  oauth?: McpOAuthInput;
+  apiKey?: McpApiKeyInput;
   customUserVars?: Record<string, McpUserVarDefinition>;
   timeout?: number;
 }
