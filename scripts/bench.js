@@ -5,7 +5,8 @@
  * every route), or uses MONGO_URI when set; builds the real app on the built dist, and measures with autocannon a bare Express hello route against the authenticated `GET /api/user`,
  * then every module in scripts/bench/*.js (`module.exports = { async run(ctx) { return [row, …] } }`).
  * The headline pair runs interleaved in 1-second slices; `ratio` is always against the bare route's req/s.
- * Prints one table. BENCH_DURATION (seconds per row, default 5) and BENCH_CONNECTIONS (default 10) tune it.
+ * Prints one table. BENCH_DURATION (seconds per row, default 5), BENCH_CONNECTIONS (default 10) and BENCH_ONLY
+ * (comma-separated module names) tune it.
  */
 'use strict';
 
@@ -213,12 +214,14 @@ function printTable(rows) {
   for (const l of lines) console.log(fmt(l).trimEnd());
 }
 
+/** BENCH_ONLY=mcpServers,ssrf runs only those modules after the headline pair. */
 function benchModules() {
   const dir = path.join(__dirname, 'bench');
   if (!fs.existsSync(dir)) return [];
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.js'))
+    .filter((f) => f.endsWith('.js') && (!only || only.has(f.slice(0, -3))))
     .sort()
     .map((f) => ({ file: f, mod: require(path.join(dir, f)) }));
 }
