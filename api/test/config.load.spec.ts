@@ -74,6 +74,14 @@ describe('loadConfig', () => {
     expect(text).toContain('surprise');
   });
 
+  it('names a misspelled key of the YAML file instead of ignoring it', () => {
+    const file = path.join(dir, 'typo.yaml');
+    fs.writeFileSync(file, 'sever:\n  port: 4000\nlog:\n  levle: debug\n');
+    const text = problemsOf(() => loadConfig({ env: { ...secretsEnv, CONFIG_PATH: file }, cwd: dir })).join('\n');
+    expect(text).toContain('sever');
+    expect(text).toContain('levle');
+  });
+
   it('reports a missing CONFIG_PATH file and invalid YAML', () => {
     expect(problemsOf(() => loadConfig({ env: { ...secretsEnv, CONFIG_PATH: 'nope.yaml' }, cwd: dir }))[0]).toContain('file not found');
     const file = path.join(dir, 'broken.yaml');

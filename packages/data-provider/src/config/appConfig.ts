@@ -13,7 +13,7 @@ const secret = z.string().min(32, 'must be at least 32 characters');
  * The whole service configuration (R8). The loader fills it from the environment and the optional YAML file;
  * tests build one directly. Secrets are required here: the start-up code generates them in development.
  */
-export const appConfigSchema = z.object({
+export const appConfigSchema = z.strictObject({
   env: z.enum(NODE_ENVS).default('development'),
   server: z
     .object({
@@ -32,7 +32,7 @@ export const appConfigSchema = z.object({
     })
     .prefault({}),
   /** Absent means empty, so that each missing secret is reported by name. */
-  auth: z.preprocess((v) => v ?? {}, z.object({
+  auth: z.preprocess((v) => v ?? {}, z.strictObject({
     jwtSecret: secret,
     jwtRefreshSecret: secret,
     accessTokenTtlSeconds: positiveInt.default(15 * 60),
@@ -51,8 +51,8 @@ export const appConfigSchema = z.object({
       password: z.string().min(8, 'must be at least 8 characters').optional(),
     })
     .prefault({}),
-  cors: z.object({ origins: z.array(z.string().min(1)).default([]) }).prefault({}),
-  log: z.object({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
+  cors: z.strictObject({ origins: z.array(z.string().min(1)).default([]) }).prefault({}),
+  log: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
   /** MCP servers defined by the operator (`mcpServers:` of the YAML file), upserted at start-up as `source: yaml`. */
   mcpServers: yamlMcpServersSchema,
   /** Outbound-URL policy of the SSRF guard (YAML only). */
