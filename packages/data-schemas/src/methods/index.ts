@@ -25,6 +25,8 @@ export interface MethodDeps {
  * `deps` is accepted by every factory that needs it (e.g. the installation factory's cipher).
  */
 export function createMethods(mongoose: Mongoose, deps: MethodDeps = {}) {
+  /** Otherwise every query captures `new Error().stack`, only to decorate a "query already executed" error. */
+  mongoose.set('skipOriginalStackTraces', true);
   createModels(mongoose);
   return {
     ...createOrganizationMethods(mongoose),
