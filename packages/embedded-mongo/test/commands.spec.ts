@@ -1,7 +1,7 @@
 import { Long, MongoClient, MongoServerError, ServerApiVersion } from 'mongodb';
 
 import { testDatabaseUri } from '../../../test/testDatabase';
-import { isStandalone, openTestDatabase } from './support';
+import { codeOf, isStandalone, openTestDatabase } from './support';
 import type { TestDatabase } from './support';
 
 let t: TestDatabase;
@@ -13,12 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(MongoServerError);
-  return (error as MongoServerError).code as number | undefined;
-}
 
 describe('handshake and server commands', () => {
   it('hello describes a writable server with the size limits drivers need', async () => {

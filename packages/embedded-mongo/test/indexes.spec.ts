@@ -1,6 +1,4 @@
-import { MongoServerError } from 'mongodb';
-
-import { findStage, openTestDatabase } from './support';
+import { codeOf, findStage, openTestDatabase } from './support';
 import type { TestDatabase } from './support';
 
 let t: TestDatabase;
@@ -12,12 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(MongoServerError);
-  return (error as MongoServerError).code as number | undefined;
-}
 
 describe('index management', () => {
   it('lists created indexes with their options, and creating the same index again changes nothing', async () => {

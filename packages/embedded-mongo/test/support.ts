@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { MongoClient, MongoServerError } from 'mongodb';
 import type { Db, Document } from 'mongodb';
 
 import { testDatabaseUri } from '../../../test/testDatabase';
@@ -50,4 +50,11 @@ export async function isStandalone(db: Db): Promise<boolean> {
 
 export function ids(docs: Document[]): unknown[] {
   return docs.map((d) => d._id);
+}
+
+/** The server error code a rejected command carries (the promise must reject with a MongoServerError). */
+export async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(MongoServerError);
+  return (error as MongoServerError).code as number | undefined;
 }

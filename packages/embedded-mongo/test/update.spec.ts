@@ -1,7 +1,7 @@
 import { MongoClient, MongoServerError } from 'mongodb';
 import type { Document } from 'mongodb';
 
-import { openTestDatabase } from './support';
+import { codeOf, openTestDatabase } from './support';
 import type { TestDatabase } from './support';
 
 let t: TestDatabase;
@@ -21,12 +21,6 @@ async function withDoc(doc: Document): Promise<{ name: string; read: () => Promi
   const name = `u${seq}`;
   await t.db.collection(name).insertOne({ _id: 1, ...doc } as never);
   return { name, read: () => t.db.collection(name).findOne({ _id: 1 } as never) };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<number | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(MongoServerError);
-  return (error as MongoServerError).code as number | undefined;
 }
 
 describe('update operators', () => {
