@@ -6,11 +6,12 @@
  * then every module in scripts/bench/*.js (`module.exports = { async run(ctx) { return [row, …] } }`).
  * The headline pair runs interleaved in 1-second slices; `ratio` is always against the bare route's req/s.
  * Prints one table. BENCH_DURATION (seconds per row, default 5), BENCH_CONNECTIONS (default 10) and BENCH_ONLY
- * (comma-separated module names) tune it.
+ * (comma-separated module names) tune it; READ_CACHE_TTL_MS=0 measures with the read cache off, as the service.
  */
 'use strict';
 
 const fs = require('node:fs');
+const inspector = require('node:inspector');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { Writable } = require('node:stream');
@@ -61,6 +62,7 @@ function benchConfig() {
       loginRateLimit: { windowMs: 60_000, max: 1_000_000 },
     },
     credsKey: randomBytes(32).toString('hex'),
+    database: { readCacheTtlMs: process.env.READ_CACHE_TTL_MS },
   });
 }
 
@@ -75,7 +77,10 @@ async function openWorld(uri) {
   });
   const config = benchConfig();
   const logger = discardingLogger();
-  const methods = dataSchemas.createMethods(mongoose, { cipher: dataSchemas.createCredentialCipher(config.credsKey) });
+  const methods = dataSchemas.createMethods(mongoose, {
+    cipher: dataSchemas.createCredentialCipher(config.credsKey),
+    readCacheTtlMs: config.database.readCacheTtlMs,
+  });
   if (typeof dataSchemas.ensureIndexes === 'function') await dataSchemas.ensureIndexes(mongoose);
   const acl = typeof methods.getEffectiveBits === 'function' ? methods : undefined;
   const app = createApp({ config, methods, logger, acl, isReady: async () => mongoose.connection.readyState === 1 });
@@ -127,25 +132,49 @@ function cannonOptions(request, url) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Folds timed slices of one target into a row: req/s over all slices, median p50/p99 of the slices. */
-function toRow(name, slices, commands) {
-  const requests = slices.reduce((n, r) => n + r.requests.total, 0);
-  const seconds = slices.reduce((n, r) => n + r.duration, 0);
+const sum = (slices, pick) => slices.reduce((n, s) => n + pick(s), 0);
+
+/**
+ * Folds timed slices of one target into a row: req/s over all slices, median p50/p99 of the slices, and CPU time
+ * per request of this process (service and load generator together) and of the engine child.
+ */
+function toRow(name, slices) {
+  const results = slices.map((s) => s.result);
+  const requests = sum(results, (r) => r.requests.total) || 1;
+  const engineKnown = slices.every((s) => s.engineSeconds !== undefined);
   return {
     name,
-    reqPerSec: requests / seconds,
-    p50: median(slices.map((r) => r.latency.p50)),
-    p99: median(slices.map((r) => r.latency.p99)),
+    reqPerSec: requests / sum(results, (r) => r.duration),
+    p50: median(results.map((r) => r.latency.p50)),
+    p99: median(results.map((r) => r.latency.p99)),
     ratio: 1,
-    dbCommandsPerRequest: commands / (requests || 1),
-    non2xx: slices.reduce((n, r) => n + r.non2xx + r.errors, 0),
+    dbCommandsPerRequest: sum(slices, (s) => s.commands) / requests,
+    processCpuMicros: (sum(slices, (s) => s.cpuSeconds) / requests) * 1e6,
+    engineCpuMicros: engineKnown ? (sum(slices, (s) => s.engineSeconds) / requests) * 1e6 : undefined,
+    non2xx: sum(results, (r) => r.non2xx + r.errors),
   };
+}
+
+/** CPU seconds the engine child has used so far (utime + stime from /proc), or undefined when not ours. */
+function engineCpuSeconds(world) {
+  if (!world.enginePid) return undefined;
+  try {
+    const fields = fs.readFileSync(`/proc/${world.enginePid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 async function timedSlice(world, options, duration) {
   const before = world.commands.count;
+  const cpuBefore = process.cpuUsage();
+  const engineBefore = engineCpuSeconds(world);
   const result = await cannon({ ...options, duration });
-  return { result, commands: world.commands.count - before };
+  const cpu = process.cpuUsage(cpuBefore);
+  const engineAfter = engineCpuSeconds(world);
+  const engineSeconds = engineBefore === undefined || engineAfter === undefined ? undefined : engineAfter - engineBefore;
+  return { result, commands: world.commands.count - before, cpuSeconds: (cpu.user + cpu.system) / 1e6, engineSeconds };
 }
 
 /**
@@ -160,18 +189,36 @@ async function measurePair(world, a, b) {
     const order = i % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
     for (const key of order) runs[key].push(await timedSlice(world, (key === 'a' ? a : b).options, 1));
   }
-  const rowOf = (x, list) => toRow(x.name, list.map((s) => s.result), list.reduce((n, s) => n + s.commands, 0));
-  const rowA = rowOf(a, runs.a);
-  const rowB = rowOf(b, runs.b);
+  const rowA = toRow(a.name, runs.a);
+  const rowB = toRow(b.name, runs.b);
   return [rowA, { ...rowB, ratio: rowB.reqPerSec / rowA.reqPerSec }];
+}
+
+/** BENCH_PROFILE=dir writes one V8 CPU profile per measured row (this process: service and load generator). */
+async function profiled(name, fn) {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return fn();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '_')}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 function createMeasure(world, urls, state) {
   return async function measure(name, request = {}, base = urls.app) {
     const options = cannonOptions(request, base);
     await cannon({ ...options, duration: WARMUP });
-    const slice = await timedSlice(world, options, DURATION);
-    const row = toRow(name, [slice.result], slice.commands);
+    const slice = await profiled(name, () => timedSlice(world, options, DURATION));
+    const row = toRow(name, [slice]);
     return { ...row, ratio: state.bare ? row.reqPerSec / state.bare.reqPerSec : 1 };
   };
 }
@@ -197,7 +244,7 @@ const num = (value, digits) => (typeof value === 'number' && Number.isFinite(val
 
 /** HTTP rows come from measure(); a module may also return `{ name, value, unit }` (e.g. ns/op of a function). */
 function printTable(rows) {
-  const header = ['benchmark', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'db cmds/req', 'non-2xx', 'other'];
+  const header = ['benchmark', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'db cmds/req', 'cpu µs/req', 'db cpu µs/req', 'non-2xx', 'other'];
   const lines = rows.map((r) => [
     String(r.name ?? '?'),
     num(r.reqPerSec, 0),
@@ -205,11 +252,13 @@ function printTable(rows) {
     num(r.p99, 0),
     num(r.ratio, 2),
     num(r.dbCommandsPerRequest, 2),
+    num(r.processCpuMicros, 0),
+    num(r.engineCpuMicros, 0),
     typeof r.non2xx === 'number' ? String(r.non2xx) : '-',
     r.value !== undefined ? `${r.value} ${r.unit ?? ''}`.trim() : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells) => cells.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const fmt = (cells) => cells.map((c, i) => (i === 0 || i === header.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\n${fmt(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const l of lines) console.log(fmt(l).trimEnd());
 }
@@ -240,7 +289,7 @@ function startEngineProcess() {
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const uri = /listening on (mongodb:\/\/\S+)/.exec(output)?.[1];
-      if (uri) resolve({ uri, stop });
+      if (uri) resolve({ uri, stop, pid: child.pid });
     });
     child.once('exit', (code) => reject(new Error(`embedded-mongo exited with ${code} before listening`)));
   });
@@ -253,7 +302,7 @@ async function startDatabase() {
 
 async function main() {
   const engine = await startDatabase();
-  const world = await openWorld(engine.uri);
+  const world = { ...(await openWorld(engine.uri)), enginePid: engine.pid };
   const bareApp = express();
   bareApp.get('/hello', (_req, res) => res.json({ hello: 'world' }));
   const [appServer, bareServer] = await Promise.all([listen(world.app), listen(bareApp)]);
@@ -266,7 +315,8 @@ async function main() {
   const fx = fixtures(world);
   const rows = [];
   try {
-    console.log(`bench: ${DURATION}s per row after ${WARMUP}s warm-up, ${CONNECTIONS} connections, node ${process.version}`);
+    const cache = world.config.database.readCacheTtlMs > 0 ? `read cache ${world.config.database.readCacheTtlMs} ms` : 'read cache off';
+    console.log(`bench: ${DURATION}s per row after ${WARMUP}s warm-up, ${CONNECTIONS} connections, ${cache}, node ${process.version}`);
     const org = await fx.makeOrg();
     const user = await fx.makeUser(org);
     const userRequest = { path: '/api/user', headers: { authorization: `Bearer ${fx.tokenFor(user)}` } };

@@ -77,7 +77,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv; cwd?: string } =
     await db.stop();
     throw error;
   }
-  const methods = createMethods(mongoose, { cipher: createCredentialCipher(config.credsKey) });
+  const methods = createMethods(mongoose, { cipher: createCredentialCipher(config.credsKey), readCacheTtlMs: config.database.readCacheTtlMs });
   await ensureIndexes(mongoose);
   const seeded = await bootstrap({ ...methods, logger }, { adminEmail: config.admin.email, adminPassword: config.admin.password });
   if (seeded.admin) logger.info('[bootstrap] first administrator created', { email: seeded.admin.email });

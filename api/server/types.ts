@@ -1,5 +1,6 @@
 import type { Actor } from '@mcp-registry/api';
 import type { Logger, McpServerRecord } from '@mcp-registry/data-schemas';
+import type { ValidatedInput } from './middleware/validate';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -15,6 +16,8 @@ declare global {
       resourceBits?: number;
       /** The catalog server named by the route, loaded and authorised by canAccessMcpServer. */
       mcpServer?: McpServerRecord;
+      /** What the route's validation chains accepted, per location; set by validate. Read it with validInput(). */
+      validated?: ValidatedInput;
     }
   }
 }

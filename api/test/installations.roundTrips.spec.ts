@@ -10,21 +10,27 @@ import { testDatabaseUri } from '../../test/testDatabase';
 import { testConfig } from './support/testConfig';
 
 /**
- * Database round trips per request, counted with the driver's command monitoring on a warm caller cache (the
- * steady state): an idempotent install replay sends at most 4 commands, a list page or a GET at most 2.
+ * Database round trips per request, counted with the driver's command monitoring on a warm caller cache. Without
+ * the read cache (READ_CACHE_TTL_MS=0): an install replay sends at most 4 commands and writes nothing, a list page
+ * or a GET at most 2. With it, a repeated list page or replay sends none until something is written.
  */
+const WRITE_COMMANDS = ['insert', 'update', 'delete', 'findAndModify'];
+
 let mongoose: Mongoose;
-let methods: Methods;
-let app: App;
 let commands: string[] = [];
+
+function appWith(readCacheTtlMs: number): { app: App; methods: Methods } {
+  const config = testConfig({ database: { readCacheTtlMs } });
+  const methods = createMethods(mongoose, { cipher: createCredentialCipher(config.credsKey), readCacheTtlMs });
+  const app = createApp({ config, methods, logger: createLogger({ silent: true }), isReady: async () => true, acl: methods });
+  return { app, methods };
+}
 
 beforeAll(async () => {
   mongoose = new Mongoose();
   await mongoose.connect(testDatabaseUri('installations-roundTrips'), { monitorCommands: true });
-  const config = testConfig();
-  methods = createMethods(mongoose, { cipher: createCredentialCipher(config.credsKey) });
+  createMethods(mongoose);
   await ensureIndexes(mongoose);
-  app = createApp({ config, methods, logger: createLogger({ silent: true }), isReady: async () => true });
   mongoose.connection.getClient().on('commandStarted', (event) => commands.push(event.commandName));
 });
 afterAll(async () => {
@@ -38,12 +44,12 @@ async function counted<T>(fn: () => Promise<T>): Promise<{ result: T; sent: stri
   return { result, sent: [...commands] };
 }
 
-async function world() {
+async function world({ app, methods }: { app: App; methods: Methods }) {
   const deps = { ...methods, logger: createLogger({ silent: true }) };
-  const org = await createOrganization(deps, { name: 'Round trips', slug: `rt-${Date.now().toString(36)}` });
+  const org = await createOrganization(deps, { name: 'Round trips', slug: `rt-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}` });
   const user = (role: string, email: string) => createUserAccount(deps, String(org._id), { email, name: email, password: 'long-enough-password', role });
-  const admin = await user(SystemRoles.ADMIN, `admin-${Date.now()}@example.test`);
-  const target = await user(SystemRoles.USER, `target-${Date.now()}@example.test`);
+  const admin = await user(SystemRoles.ADMIN, `admin-${Date.now()}-${Math.random()}@example.test`);
+  const target = await user(SystemRoles.USER, `target-${Date.now()}-${Math.random()}@example.test`);
   const server = await methods.insertMcpServer({
     organizationId: org._id,
     serverName: `rt-${Date.now().toString(36)}`,
@@ -58,26 +64,35 @@ async function world() {
   await grant(admin._id, ALL_PERMISSION_BITS);
   await grant(target._id, PermissionBits.VIEW);
   const bearer = (u: { _id: unknown; organizationId: unknown }) => `Bearer ${app.tokens.signAccessToken({ sub: String(u._id), org: String(u.organizationId) })}`;
-  return { admin, target, server, bearer };
+  const installFor = async (u: { _id: unknown }) => {
+    await grant(u._id, PermissionBits.VIEW);
+    return request(app).post('/api/mcp_server').set('Authorization', bearer(admin)).send({ catalogId: String(server._id), userId: String(u._id) });
+  };
+  const makeUser = (i: number) => user(SystemRoles.USER, `p${i}-${Date.now()}-${Math.random()}@example.test`);
+  return { admin, target, server, bearer, installFor, makeUser };
 }
 
-describe('database round trips', () => {
-  it('an admin replaying an on-behalf install sends at most 4 commands and reads nothing back', async () => {
-    const { target, server, admin, bearer } = await world();
+describe('database round trips without the read cache', () => {
+  const uncached = () => appWith(0);
+
+  it('an admin replaying an on-behalf install sends at most 4 commands and writes nothing', async () => {
+    const subject = uncached();
+    const { target, server, admin, bearer } = await world(subject);
     const body = { catalogId: String(server._id), userId: String(target._id) };
-    const send = () => request(app).post('/api/mcp_server').set('Authorization', bearer(admin)).send(body);
+    const send = () => request(subject.app).post('/api/mcp_server').set('Authorization', bearer(admin)).send(body);
     expect((await send()).status).toBe(201);
 
     const { result, sent } = await counted(send);
 
     expect(result.status).toBe(200);
     expect(sent.length).toBeLessThanOrEqual(4);
-    expect(sent.slice(-2)).toEqual(['findAndModify', 'update']);
+    expect(sent.filter((name) => WRITE_COMMANDS.includes(name))).toEqual([]);
   });
 
   it('a user replaying their own install sends at most 4 commands', async () => {
-    const { target, server, bearer } = await world();
-    const send = () => request(app).post('/api/mcp_server').set('Authorization', bearer(target)).send({ catalogId: String(server._id) });
+    const subject = uncached();
+    const { target, server, bearer } = await world(subject);
+    const send = () => request(subject.app).post('/api/mcp_server').set('Authorization', bearer(target)).send({ catalogId: String(server._id) });
     expect((await send()).status).toBe(201);
 
     const { result, sent } = await counted(send);
@@ -87,23 +102,69 @@ describe('database round trips', () => {
   });
 
   it('a list page and a GET send at most 2 commands whatever the page size', async () => {
-    const { admin, server, bearer } = await world();
-    const deps = { ...methods, logger: createLogger({ silent: true }) };
-    for (let i = 0; i < 30; i += 1) {
-      const u = await createUserAccount(deps, String(admin.organizationId), { email: `p${i}-${Date.now()}@example.test`, password: 'long-enough-password', role: SystemRoles.USER });
-      await methods.grantPermission({ organizationId: admin.organizationId, principal: { type: 'user', id: String(u._id) }, resourceType: ResourceType.MCP_SERVER, resourceId: server._id, permBits: PermissionBits.VIEW });
-      await request(app).post('/api/mcp_server').set('Authorization', bearer(admin)).send({ catalogId: String(server._id), userId: String(u._id) });
-    }
-    await request(app).get('/api/mcp_server').set('Authorization', bearer(admin));
+    const subject = uncached();
+    const { admin, bearer, installFor, makeUser } = await world(subject);
+    for (let i = 0; i < 30; i += 1) await installFor(await makeUser(i));
 
-    const list = await counted(() => request(app).get('/api/mcp_server?limit=25').set('Authorization', bearer(admin)));
+    const list = await counted(() => request(subject.app).get('/api/mcp_server?limit=25').set('Authorization', bearer(admin)));
     const id = (list.result.body as { data: Array<{ id: string }> }).data[0]?.id;
-    const get = await counted(() => request(app).get(`/api/mcp_server/${id}`).set('Authorization', bearer(admin)));
+    const get = await counted(() => request(subject.app).get(`/api/mcp_server/${id}`).set('Authorization', bearer(admin)));
 
     expect(list.result.status).toBe(200);
     expect((list.result.body as { data: unknown[] }).data).toHaveLength(25);
     expect(list.sent.length).toBeLessThanOrEqual(2);
     expect(get.result.status).toBe(200);
     expect(get.sent.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('database round trips with the read cache', () => {
+  const cached = () => appWith(60_000);
+
+  it('a repeated list page sends no command until an installation is written, then shows it', async () => {
+    const subject = cached();
+    const { admin, bearer, installFor, makeUser } = await world(subject);
+    await installFor(await makeUser(1));
+    const list = () => request(subject.app).get('/api/mcp_server?limit=5').set('Authorization', bearer(admin));
+    await list();
+
+    const repeated = await counted(list);
+    const added = await installFor(await makeUser(2));
+    const afterWrite = await counted(list);
+
+    expect(repeated.sent).toEqual([]);
+    expect((repeated.result.body as { data: unknown[] }).data).toHaveLength(1);
+    expect(afterWrite.sent.length).toBeGreaterThan(0);
+    expect((afterWrite.result.body as { data: Array<{ id: string }> }).data.map((i) => i.id)).toEqual([added.body.id, repeated.result.body.data[0].id]);
+  });
+
+  it('a repeated replay sends no command and answers the same installation', async () => {
+    const subject = cached();
+    const { target, server, admin, bearer } = await world(subject);
+    const send = () => request(subject.app).post('/api/mcp_server').set('Authorization', bearer(admin)).send({ catalogId: String(server._id), userId: String(target._id) });
+    const created = await send();
+    await send();
+
+    const { result, sent } = await counted(send);
+
+    expect(sent).toEqual([]);
+    expect(result.status).toBe(200);
+    expect(result.body).toEqual(created.body);
+  });
+
+  it('a replay after the installation was deleted installs it again', async () => {
+    const subject = cached();
+    const { target, server, admin, bearer } = await world(subject);
+    const send = () => request(subject.app).post('/api/mcp_server').set('Authorization', bearer(admin)).send({ catalogId: String(server._id), userId: String(target._id) });
+    const first = await send();
+    await send();
+
+    const removed = await request(subject.app).delete(`/api/mcp_server/${first.body.id}`).set('Authorization', bearer(admin));
+    const again = await send();
+
+    expect(removed.status).toBe(204);
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(first.body.id);
+    expect(await subject.methods.findInstallationByKey({ organizationId: admin.organizationId, catalogId: server._id, scope: 'personal', ownerId: target._id })).toMatchObject({ _id: expect.anything() });
   });
 });

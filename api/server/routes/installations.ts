@@ -3,7 +3,7 @@ import { Permissions, PermissionTypes } from '@mcp-registry/data-provider';
 import { installationController } from '../controllers/installations';
 import { can } from '../middleware/checkAccess';
 import { validate } from '../middleware/validate';
-import { createInstallationRules, installationIdRules, listInstallationsRules } from '../validation/installations';
+import { createInstallationReuse, createInstallationRules, installationIdRules, listInstallationsRules } from '../validation/installations';
 import type { RouteDeps } from './routeDeps';
 
 const { MCP_SERVER_INSTALLATIONS } = PermissionTypes;
@@ -17,7 +17,7 @@ export function installationRoutes({ auth, services }: RouteDeps): Router {
   const c = installationController(services);
   const r = Router();
   r.get('/', auth, can(MCP_SERVER_INSTALLATIONS, P.READ), validate(listInstallationsRules), c.list);
-  r.post('/', auth, can(MCP_SERVER_INSTALLATIONS, P.CREATE), validate(createInstallationRules), c.create);
+  r.post('/', auth, can(MCP_SERVER_INSTALLATIONS, P.CREATE), validate(createInstallationRules, createInstallationReuse), c.create);
   r.get('/:id', auth, can(MCP_SERVER_INSTALLATIONS, P.READ), validate(installationIdRules), c.get);
   r.delete('/:id', auth, can(MCP_SERVER_INSTALLATIONS, P.DELETE), validate(installationIdRules), c.remove);
   return r;

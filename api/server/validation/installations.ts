@@ -63,6 +63,9 @@ export const createInstallationRules = [
     .custom(assertCustomUserVars),
 ];
 
+/** Everything but the custom user variables (secrets) may be remembered to answer a replayed install quickly. */
+export const createInstallationReuse = { reusableBodyFields: ['catalogId', 'scope', 'userId', 'teamId'] } as const;
+
 export const listInstallationsRules = [
   ...listQuery(),
   query('catalogId').optional().isMongoId().withMessage(MUST_BE_ID).bail().toLowerCase(),

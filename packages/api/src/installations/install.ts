@@ -15,7 +15,7 @@ import { isInstallationAdmin } from './visibility';
 export type InstallDeps = ResolveTargetDeps &
   FindUsableServerDeps &
   AuditDeps &
-  Pick<Methods, 'findGroupInOrg' | 'upsertInstallation' | 'assignUserToInstallation' | 'deleteInstallation'>;
+  Pick<Methods, 'findGroupInOrg' | 'findInstallationByKey' | 'upsertInstallation' | 'assignUserToInstallation' | 'deleteInstallation'>;
 
 export interface InstallResult {
   installation: InstallationView;
@@ -80,9 +80,15 @@ async function recordInstall(deps: InstallDeps, actor: Actor, installation: Inst
   if (onBehalf) deps.logger.info('[installations] installed on behalf of another user', { ...details, targetUserId: target.id, actorId: actor.id });
 }
 
+function isAssigned(installation: InstallationRecord, target: ActorIdentity | null): boolean {
+  return target === null || (installation.userIds ?? []).some((id) => String(id) === target.id);
+}
+
 /**
- * POST /api/mcp_server (issue 5, rules 3–7). Permission checks that need no data come first; the duplicate rule
- * lives in the unique indexes (an upsert, retried once on a lost race), never in a read-then-insert.
+ * POST /api/mcp_server (issue 5, rules 3–7). Permission checks that need no data come first. A replay whose
+ * installation is already there (a cached read, exact within this process) is answered without writing; otherwise
+ * the duplicate rule lives in the unique indexes (an upsert, retried once on a lost race), never in a
+ * read-then-insert.
  */
 export async function install(deps: InstallDeps, actor: Actor, input: CreateInstallationInput): Promise<InstallResult> {
   const scope = input.scope ?? InstallationScope.PERSONAL;
@@ -90,13 +96,12 @@ export async function install(deps: InstallDeps, actor: Actor, input: CreateInst
   const target = scope === InstallationScope.PERSONAL ? await resolveInstallTarget(deps, actor, input.userId) : null;
   const server = await findUsableServer(deps, actor, target, input.catalogId);
   const team = scope === InstallationScope.TEAM ? await findManageableTeam(deps, actor, input.teamId) : null;
+  const key = { organizationId: actor.organizationId, catalogId: server._id, scope, ownerId: target?.id ?? null, teamId: team?._id ?? null };
+  const existing = await deps.findInstallationByKey(key);
+  if (existing && isAssigned(existing, target)) return { installation: viewOf(existing, target, team), created: false };
   const { installation, created } = await deps.upsertInstallation({
-    organizationId: actor.organizationId,
-    catalogId: server._id,
+    ...key,
     serverName: server.serverName,
-    scope,
-    ownerId: target?.id ?? null,
-    teamId: team?._id ?? null,
     installedBy: actor.id,
     customUserVars: input.customUserVars,
     status: statusFor(server, input.customUserVars),

@@ -29,6 +29,11 @@ export const appConfigSchema = z.strictObject({
     .object({
       mongoUri: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
       dataDir: z.string().min(1).default('./data'),
+      /**
+       * How long the hot reads (catalog and installation lists, access checks) are reused. Exact within one process
+       * (any write there discards them); writes of another process sharing the database show after at most this.
+       */
+      readCacheTtlMs: z.coerce.number().int().min(0).default(1_000),
     })
     .prefault({}),
   /** Absent means empty, so that each missing secret is reported by name. */

@@ -29,6 +29,9 @@ export interface NewInstallation {
   status: InstallationStatus;
 }
 
+/** The duplicate key of an installation (rule 6): what identifies it besides its `_id`. */
+export type InstallationKey = Pick<NewInstallation, 'organizationId' | 'catalogId' | 'scope' | 'ownerId' | 'teamId'>;
+
 export interface UpsertedInstallation {
   installation: InstallationRecord;
   /** False when an installation with the same key already existed (it is returned unchanged). */
@@ -43,7 +46,7 @@ function required(id: Id | null | undefined, what: string): Types.ObjectId {
 }
 
 /** The duplicate key of rule 6: the filter that hits exactly one of the three unique partial indexes. */
-function installationKey(input: NewInstallation): Record<string, unknown> {
+function installationKey(input: InstallationKey): Record<string, unknown> {
   const catalogId = required(input.catalogId, 'catalogId');
   const organizationId = required(input.organizationId, 'organizationId');
   if (input.scope === InstallationScope.PERSONAL) return { scope: input.scope, catalogId, ownerId: required(input.ownerId, 'ownerId'), organizationId };
@@ -113,6 +116,11 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     const match = installationMatch(organizationId, visibility, { _id: id });
     if (!match) return null;
     return Installation.findOne(match, NO_SECRETS).lean<InstallationRecord>();
+  }
+
+  /** The installation (without secrets) holding this duplicate key, if any. */
+  async function findInstallationByKey(key: InstallationKey): Promise<InstallationRecord | null> {
+    return Installation.findOne(installationKey(key), NO_SECRETS).lean<InstallationRecord>();
   }
 
   /** The decrypted custom user variables (for the connection layer); null when the installation does not exist. */
@@ -188,6 +196,7 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     upsertInstallation: retryOnceOnDuplicateKey(upsertInstallationOnce),
     assignUserToInstallation: retryOnceOnDuplicateKey(assignUserToInstallationOnce),
     findInstallation,
+    findInstallationByKey,
     readInstallationCustomUserVars,
     deleteInstallation,
     countInstallationsOfServer,

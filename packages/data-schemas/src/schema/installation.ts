@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
 import { InstallationScope, InstallationStatus } from '@mcp-registry/data-provider';
+import { trackWrites } from '../cache/writeGeneration';
 
 export interface IInstallation {
   _id: Types.ObjectId;
@@ -63,3 +64,5 @@ installationSchema.index({ organizationId: 1, catalogId: 1, _id: -1 });
 installationSchema.index({ organizationId: 1, scope: 1, _id: -1 });
 installationSchema.index({ ownerId: 1, _id: -1 });
 installationSchema.index({ teamId: 1, _id: -1 });
+
+installationSchema.plugin(trackWrites);

@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
+import { trackWrites } from '../cache/writeGeneration';
 
 /** A user assigned to an installation: who may use it. */
 export interface IMcpServerUser {
@@ -21,3 +22,5 @@ export const mcpServerUserSchema = new Schema<IMcpServerUser>(
 
 mcpServerUserSchema.index({ installationId: 1, userId: 1 }, { unique: true });
 mcpServerUserSchema.index({ userId: 1 });
+
+mcpServerUserSchema.plugin(trackWrites);

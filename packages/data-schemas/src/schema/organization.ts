@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
+import { trackWrites } from '../cache/writeGeneration';
 
 export interface IOrganization {
   _id: Types.ObjectId;
@@ -16,3 +17,5 @@ export const organizationSchema = new Schema<IOrganization>(
   },
   { timestamps: true },
 );
+
+organizationSchema.plugin(trackWrites);
