@@ -69,17 +69,15 @@ async function world({ app, methods }: { app: App; methods: Methods }) {
     return request(app).post('/api/mcp_server').set('Authorization', bearer(admin)).send({ catalogId: String(server._id), userId: String(u._id) });
   };
   const makeUser = (i: number) => user(SystemRoles.USER, `p${i}-${Date.now()}-${Math.random()}@example.test`);
-  return { admin, target, server, bearer, installFor, makeUser };
+  const installTarget = () => request(app).post('/api/mcp_server').set('Authorization', bearer(admin)).send({ catalogId: String(server._id), userId: String(target._id) });
+  return { admin, target, server, bearer, installFor, installTarget, makeUser };
 }
 
 describe('database round trips without the read cache', () => {
   const uncached = () => appWith(0);
 
   it('an admin replaying an on-behalf install sends at most 4 commands and writes nothing', async () => {
-    const subject = uncached();
-    const { target, server, admin, bearer } = await world(subject);
-    const body = { catalogId: String(server._id), userId: String(target._id) };
-    const send = () => request(subject.app).post('/api/mcp_server').set('Authorization', bearer(admin)).send(body);
+    const send = (await world(uncached())).installTarget;
     expect((await send()).status).toBe(201);
 
     const { result, sent } = await counted(send);
@@ -139,9 +137,7 @@ describe('database round trips with the read cache', () => {
   });
 
   it('a repeated replay sends no command and answers the same installation', async () => {
-    const subject = cached();
-    const { target, server, admin, bearer } = await world(subject);
-    const send = () => request(subject.app).post('/api/mcp_server').set('Authorization', bearer(admin)).send({ catalogId: String(server._id), userId: String(target._id) });
+    const send = (await world(cached())).installTarget;
     const created = await send();
     await send();
 
@@ -154,8 +150,7 @@ describe('database round trips with the read cache', () => {
 
   it('a replay after the installation was deleted installs it again', async () => {
     const subject = cached();
-    const { target, server, admin, bearer } = await world(subject);
-    const send = () => request(subject.app).post('/api/mcp_server').set('Authorization', bearer(admin)).send({ catalogId: String(server._id), userId: String(target._id) });
+    const { target, server, admin, bearer, installTarget: send } = await world(subject);
     const first = await send();
     await send();
 
