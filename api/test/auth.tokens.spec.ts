@@ -78,6 +78,38 @@ describe('requireJwtAuth with JWTs', () => {
   });
 });
 
+describe('GET /api/user for a cached caller', () => {
+  it('answers repeated requests with one token identically, each with its own request id', async () => {
+    const token = `Bearer ${ctx.tokenFor(user)}`;
+    const [first, second] = [await me(token), await me(token)];
+    expect(second.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.headers['content-length']).toBe(String(Buffer.byteLength(first.text)));
+    expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+    expect(JSON.parse(second.text)).toEqual(expect.objectContaining({ id: user.id, email: user.email }));
+  });
+
+  it('answers HEAD with the JSON headers and no body', async () => {
+    const res = await request(ctx.app).head('/api/user').set('Authorization', `Bearer ${ctx.tokenFor(user)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBeGreaterThan(0);
+    expect(res.text).toBeUndefined();
+  });
+
+  it('shows a role change made through the API on the caller’s next request', async () => {
+    const admin = await ctx.makeAdmin(org);
+    const changing = await ctx.makeUser(org);
+    const token = `Bearer ${ctx.tokenFor(changing)}`;
+    expect((await me(token)).body.role).toBe('USER');
+    const patched = await request(ctx.app).patch(`/api/users/${changing.id}`).set('Authorization', `Bearer ${ctx.tokenFor(admin)}`).send({ role: 'ADMIN' });
+    expect(patched.status).toBe(200);
+    expect((await me(token)).body.role).toBe('ADMIN');
+    expect((await ctx.methods.findUserInOrg(org._id, changing._id))?.role).toBe('ADMIN');
+  });
+});
+
 describe('requireJwtAuth with API keys', () => {
   it('accepts an API key, records its use, and rejects it once revoked', async () => {
     const key = await ctx.apiKeyFor(user);

@@ -1,9 +1,12 @@
+import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
+import type { Actor } from '@mcp-registry/api';
 import { createLogger } from '@mcp-registry/data-schemas';
 import type { IOrganization } from '@mcp-registry/data-schemas';
 import { errorHandler } from '../server/middleware/errorHandler';
 import { requestContext } from '../server/middleware/requestContext';
+import { defineRequestState } from '../server/middleware/requestState';
 import { createTestContext } from './support/context';
 import type { TestContext, TestUser } from './support/context';
 import { detailFields, expectError } from './support/expectError';
@@ -77,6 +80,13 @@ describe('HTTP conventions', () => {
     const other = await request(ctx.app).get('/health').set('Origin', 'https://evil.example.test');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  it('answers a request without Origin with Vary: Origin and no CORS headers', async () => {
+    const res = await request(ctx.app).get('/health');
+    expect(res.headers.vary).toBe('Origin');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+  });
 });
 
 describe('health and readiness', () => {
@@ -90,6 +100,49 @@ describe('health and readiness', () => {
     const res = await request(ctx.app).get('/ready');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ready' });
+  });
+});
+
+describe('the access log', () => {
+  function loggedApp(lines: string[]) {
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const app = express();
+    defineRequestState(app);
+    app.use(requestContext(createLogger({ json: true, stream })));
+    app.get('/who', (req, res) => {
+      req.actor = { id: 'u-42' } as Actor;
+      res.status(201).json({});
+    });
+    return app;
+  }
+
+  it('writes exactly one JSON line per request with its id, method, path, status, duration and user', async () => {
+    const lines: string[] = [];
+    const res = await request(loggedApp(lines)).get('/who?x=1').set('X-Request-Id', 'trace-7');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0] as string) as Record<string, unknown>;
+    expect(Object.keys(entry)).toEqual(['requestId', 'method', 'path', 'status', 'durationMs', 'userId', 'level', 'message', 'timestamp']);
+    expect(entry).toEqual(
+      expect.objectContaining({ requestId: 'trace-7', method: 'GET', path: '/who?x=1', status: 201, userId: 'u-42', level: 'info', message: '[http] request' }),
+    );
+    expect(entry.durationMs).toEqual(expect.any(Number));
+    expect(res.headers['x-request-id']).toBe('trace-7');
+  });
+
+  it('logs an unauthenticated request without a user id', async () => {
+    const lines: string[] = [];
+    await request(loggedApp(lines)).get('/missing');
+    await new Promise((resolve) => setImmediate(resolve));
+    const entry = JSON.parse(lines[0] as string) as Record<string, unknown>;
+    expect(entry).toEqual(expect.objectContaining({ method: 'GET', path: '/missing', status: 404 }));
+    expect(entry.userId).toBeUndefined();
+    expect(entry.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

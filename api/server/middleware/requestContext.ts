@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Express, NextFunction, Request, Response } from 'express';
+import { createDirectLog } from '@mcp-registry/data-schemas';
 import type { Logger } from '@mcp-registry/data-schemas';
+import { requestState } from './requestState';
 
 const SANE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const CHILD = Symbol('requestLogger');
@@ -22,27 +24,24 @@ export function defineRequestLogger(app: Express, logger: Logger): void {
   });
 }
 
-const STARTED = Symbol('startedAt');
-
-type TimedResponse = Response & { [STARTED]?: number };
-
 /** Gives each request an id (echoed as X-Request-Id) and exactly one access-log line when the response is finished. */
 export function requestContext(logger: Logger) {
-  function logAccess(this: TimedResponse): void {
+  const info = createDirectLog(logger, 'info');
+  function logAccess(this: Response): void {
     const req = this.req;
-    logger.info('[http] request', {
+    info('[http] request', {
       requestId: req.id,
       method: req.method,
       path: req.originalUrl,
       status: this.statusCode,
-      durationMs: Math.round((performance.now() - (this[STARTED] ?? 0)) * 1000) / 1000,
+      durationMs: Math.round((performance.now() - requestState(this).startedAt) * 1000) / 1000,
       userId: req.actor?.id,
     });
   }
-  return function requestContextMiddleware(req: Request, res: TimedResponse, next: NextFunction): void {
+  return function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
     const header = req.headers['x-request-id'];
     const id = typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
-    res[STARTED] = performance.now();
+    requestState(res).startedAt = performance.now();
     req.id = id;
     res.setHeader('X-Request-Id', id);
     res.on('finish', logAccess);
