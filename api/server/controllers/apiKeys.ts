@@ -3,8 +3,8 @@ import type { CreateApiKeyInput, CreatedApiKeyDto } from '@mcp-registry/data-pro
 import { toApiKeyDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
-import { sendList } from './listBody';
 import { validInput } from '../middleware/validate';
+import { sendList } from './listBody';
 
 export function apiKeyController({ apiKeys }: Services) {
   return {

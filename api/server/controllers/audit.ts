@@ -2,8 +2,8 @@ import type { Request, Response } from 'express';
 import { toAuditEntryDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
-import { sendList } from './listBody';
 import { validInput } from '../middleware/validate';
+import { sendList } from './listBody';
 
 export function auditController({ audit }: Services) {
   return {

@@ -3,8 +3,8 @@ import type { AddGroupMemberInput, CreateGroupInput, UpdateGroupInput } from '@m
 import { toGroupDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
-import { sendList } from './listBody';
 import { validInput } from '../middleware/validate';
+import { sendList } from './listBody';
 
 export function groupController({ groups }: Services) {
   return {

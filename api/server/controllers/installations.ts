@@ -3,8 +3,8 @@ import type { CreateInstallationInput, ListInstallationsQuery } from '@mcp-regis
 import { toInstallationDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
-import { sendList } from './listBody';
 import { validInput } from '../middleware/validate';
+import { sendList } from './listBody';
 
 export function installationController({ installations }: Services) {
   return {

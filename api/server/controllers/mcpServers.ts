@@ -4,8 +4,8 @@ import { toMcpServerDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
 import { mcpServerOf } from '../middleware/canAccessMcpServer';
-import { sendList } from './listBody';
 import { validInput } from '../middleware/validate';
+import { sendList } from './listBody';
 
 export function mcpServerController({ mcpServers }: Services) {
   return {

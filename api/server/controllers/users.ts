@@ -3,9 +3,9 @@ import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from '@mcp-regi
 import { toUserDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
+import { validInput } from '../middleware/validate';
 import { listBody } from './listBody';
 import { sendJson } from './sendJson';
-import { validInput } from '../middleware/validate';
 
 export function userController({ users }: Services) {
   return {
