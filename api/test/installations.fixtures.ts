@@ -99,6 +99,7 @@ export function expectFullShape(body: InstallationDto): void {
       'hasCustomUserVars',
       'id',
       'installedBy',
+      'installedByDetails',
       'ownerId',
       'scope',
       'serverName',

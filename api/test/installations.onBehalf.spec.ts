@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import request from 'supertest';
 import { AuditAction, InstallationScope, InstallationStatus, Permissions, PermissionTypes } from '@mcp-registry/data-provider';
 import { createTestContext } from './support/context';
 import type { TestContext } from './support/context';
@@ -41,6 +42,7 @@ describe('POST /api/mcp_server on behalf of another user', () => {
       installedBy: admin.id,
       users: [target.id],
       userDetails: [{ userId: target.id, email: target.email, name: 'Target Person' }],
+      installedByDetails: { userId: admin.id, email: admin.email, name: admin.name },
       teamDetails: null,
       status: InstallationStatus.ACTIVE,
       hasCustomUserVars: false,
@@ -88,6 +90,37 @@ describe('POST /api/mcp_server on behalf of another user', () => {
     expect(own.body).toEqual(byAdmin.body);
     expect(installationOf(own)).toMatchObject({ ownerId: target.id, installedBy: admin.id, users: [target.id] });
     expect(await f.raw.installations({ catalogId: server._id })).toHaveLength(1);
+  });
+
+  it('the target sees who installed it: installedByDetails names the admin in their list and on GET', async () => {
+    const { admin, target, catalogId } = await world();
+    const created = installationOf(await f.api.install(admin, { catalogId, userId: target.id }));
+
+    const list = await f.api.list(target);
+    const read = await f.api.get(target, created.id);
+
+    expect(list.status).toBe(200);
+    const admins = { userId: admin.id, email: admin.email, name: admin.name };
+    expect(list.body.data).toEqual([expect.objectContaining({ id: created.id, installedBy: admin.id, installedByDetails: admins })]);
+    expect(read.body).toMatchObject({ installedByDetails: admins });
+  });
+
+  it('installedByDetails is null once the installer account is deleted, and the installation stays', async () => {
+    const { org, target, server, catalogId } = await world();
+    const provisioner = await ctx.makeAdmin(org);
+    await f.share(server, 'user', provisioner.id, 1);
+    const created = installationOf(await f.api.install(provisioner, { catalogId, userId: target.id }));
+    const remover = await ctx.makeAdmin(org);
+
+    const removed = await request(ctx.app).delete(`/api/users/${provisioner.id}`).set('Authorization', `Bearer ${ctx.tokenFor(remover)}`);
+    const read = await f.api.get(target, created.id);
+    const replay = await f.api.install(target, { catalogId });
+
+    expect(removed.status).toBe(204);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ installedBy: provisioner.id, installedByDetails: null });
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual(read.body);
   });
 
   it("the admin's own personal install of the same server is a separate installation", async () => {

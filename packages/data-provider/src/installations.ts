@@ -47,6 +47,8 @@ export interface InstallationDto {
   /** The users assigned to it (McpServerUser rows). */
   users: string[];
   userDetails: InstallationUserDetails[];
+  /** Who `installedBy` is, so the person an installation was made for can see who made it; null once that account is deleted. */
+  installedByDetails: InstallationUserDetails | null;
   teamDetails: InstallationTeamDetails | null;
   status: InstallationStatus;
   /** Values are write-only; this only says whether any were stored. */

@@ -39,11 +39,22 @@ function statusFor(server: McpServerRecord, provided: Record<string, string> | u
   return missing ? InstallationStatus.NEEDS_CONFIGURATION : InstallationStatus.ACTIVE;
 }
 
+type UserDetails = InstallationView['userDetails'][number];
+
+/** The installer is usually the caller or the target; only a replay of someone else's install reads the user. */
+async function installerDetails(deps: InstallDeps, installation: InstallationRecord, known: ActorIdentity[]): Promise<UserDetails | null> {
+  const _id = installation.installedBy;
+  const identity = known.find((k) => k.id === String(_id));
+  if (identity) return { _id, email: identity.user.email, name: identity.user.name };
+  const user = await deps.findUserById(_id);
+  return user ? { _id, email: user.email, name: user.name } : null;
+}
+
 /**
- * The response is composed from what this request wrote and read (the installation, the target's identity, the
- * group) rather than read back, so a replay costs no extra round trip; it is the shape a later GET returns.
+ * The response is composed from what this request wrote and read (the installation, the caller's and the target's
+ * identity, the group) rather than read back, so a replay costs no extra round trip; it is the shape a later GET returns.
  */
-function viewOf(installation: InstallationRecord, target: ActorIdentity | null, team: IGroup | null): InstallationView {
+async function viewOf(deps: InstallDeps, actor: Actor, installation: InstallationRecord, target: ActorIdentity | null, team: IGroup | null): Promise<InstallationView> {
   const userIds = installation.userIds ?? [];
   const known = target ? [{ _id: String(target.id), email: target.user.email, name: target.user.name }] : [];
   return {
@@ -51,6 +62,7 @@ function viewOf(installation: InstallationRecord, target: ActorIdentity | null, 
     userIds,
     customUserVarNames: installation.customUserVarNames ?? [],
     userDetails: userIds.flatMap((id) => known.filter((u) => u._id === String(id)).map((u) => ({ ...u, _id: id }))),
+    installedByDetails: await installerDetails(deps, installation, target ? [actor, target] : [actor]),
     team: team ? { _id: team._id, name: team.name } : null,
   };
 }
@@ -98,7 +110,7 @@ export async function install(deps: InstallDeps, actor: Actor, input: CreateInst
   const team = scope === InstallationScope.TEAM ? await findManageableTeam(deps, actor, input.teamId) : null;
   const key = { organizationId: actor.organizationId, catalogId: server._id, scope, ownerId: target?.id ?? null, teamId: team?._id ?? null };
   const existing = await deps.findInstallationByKey(key);
-  if (existing && isAssigned(existing, target)) return { installation: viewOf(existing, target, team), created: false };
+  if (existing && isAssigned(existing, target)) return { installation: await viewOf(deps, actor, existing, target, team), created: false };
   const { installation, created } = await deps.upsertInstallation({
     ...key,
     serverName: server.serverName,
@@ -108,5 +120,5 @@ export async function install(deps: InstallDeps, actor: Actor, input: CreateInst
   });
   if (target) await assignTarget(deps, installation, created, target);
   if (created) await recordInstall(deps, actor, installation, target, team);
-  return { installation: viewOf(installation, target, team), created };
+  return { installation: await viewOf(deps, actor, installation, target, team), created };
 }

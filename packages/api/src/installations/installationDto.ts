@@ -1,7 +1,9 @@
-import type { InstallationDto } from '@mcp-registry/data-provider';
+import type { InstallationDto, InstallationUserDetails } from '@mcp-registry/data-provider';
 import type { InstallationView } from '@mcp-registry/data-schemas';
 
 const idOrNull = (id: unknown): string | null => (id === null || id === undefined ? null : String(id));
+
+const toUserDetails = (u: InstallationView['userDetails'][number]): InstallationUserDetails => ({ userId: String(u._id), email: u.email, name: u.name });
 
 /** The one shape of an installation in every response (create, replay, get, list); secrets never appear. */
 export function toInstallationDto(view: InstallationView): InstallationDto {
@@ -14,7 +16,8 @@ export function toInstallationDto(view: InstallationView): InstallationDto {
     teamId: idOrNull(view.teamId),
     installedBy: String(view.installedBy),
     users: view.userIds.map(String),
-    userDetails: view.userDetails.map((u) => ({ userId: String(u._id), email: u.email, name: u.name })),
+    userDetails: view.userDetails.map(toUserDetails),
+    installedByDetails: view.installedByDetails ? toUserDetails(view.installedByDetails) : null,
     teamDetails: view.team ? { id: String(view.team._id), name: view.team.name } : null,
     status: view.status,
     hasCustomUserVars: view.customUserVarNames.length > 0,

@@ -20,9 +20,11 @@ export interface InstallationUserDetails {
   name: string;
 }
 
-/** An installation with what its responses name: the assigned users' email and name, and the team. */
+/** An installation with what its responses name: the assigned users' and the installer's email and name, and the team. */
 export interface InstallationView extends InstallationRecord {
   userDetails: InstallationUserDetails[];
+  /** Null when the installer's account no longer exists. */
+  installedByDetails: InstallationUserDetails | null;
   team: { _id: Types.ObjectId; name: string } | null;
 }
 
@@ -63,7 +65,8 @@ export function createInstallationViewMethods(mongoose: Mongoose) {
   }
 
   async function withDetails(installations: InstallationRecord[]): Promise<InstallationView[]> {
-    const userIds = [...new Map(installations.flatMap((i) => i.userIds ?? []).map((id) => [String(id), id])).values()];
+    const named = installations.flatMap((i) => [...(i.userIds ?? []), i.installedBy]);
+    const userIds = [...new Map(named.map((id) => [String(id), id])).values()];
     const teamIds = installations.flatMap((i) => (i.teamId ? [i.teamId] : []));
     const rows = await readDetails(userIds, teamIds);
     const users = new Map<string, InstallationUserDetails>();
@@ -77,6 +80,7 @@ export function createInstallationViewMethods(mongoose: Mongoose) {
       userIds: i.userIds ?? [],
       customUserVarNames: i.customUserVarNames ?? [],
       userDetails: (i.userIds ?? []).flatMap((id) => users.get(String(id)) ?? []),
+      installedByDetails: users.get(String(i.installedBy)) ?? null,
       team: i.teamId ? (teams.get(String(i.teamId)) ?? null) : null,
     }));
   }
