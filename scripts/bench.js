@@ -6,7 +6,7 @@
  * then every module in scripts/bench/*.js (`module.exports = { async run(ctx) { return [row, …] } }`).
  * The headline pair runs interleaved in 1-second slices; `ratio` is always against the bare route's req/s.
  * Prints one table. BENCH_DURATION (seconds per row, default 5), BENCH_CONNECTIONS (default 10) and BENCH_ONLY
- * (comma-separated module names) tune it; READ_CACHE_TTL_MS=0 measures with the read cache off, as the service.
+ * (comma-separated module names) tune it.
  */
 'use strict';
 
@@ -62,7 +62,6 @@ function benchConfig() {
       loginRateLimit: { windowMs: 60_000, max: 1_000_000 },
     },
     credsKey: randomBytes(32).toString('hex'),
-    database: { readCacheTtlMs: process.env.READ_CACHE_TTL_MS },
   });
 }
 
@@ -77,13 +76,9 @@ async function openWorld(uri) {
   });
   const config = benchConfig();
   const logger = discardingLogger();
-  const methods = dataSchemas.createMethods(mongoose, {
-    cipher: dataSchemas.createCredentialCipher(config.credsKey),
-    readCacheTtlMs: config.database.readCacheTtlMs,
-  });
+  const methods = dataSchemas.createMethods(mongoose, { cipher: dataSchemas.createCredentialCipher(config.credsKey) });
   if (typeof dataSchemas.ensureIndexes === 'function') await dataSchemas.ensureIndexes(mongoose);
-  const acl = typeof methods.getEffectiveBits === 'function' ? methods : undefined;
-  const app = createApp({ config, methods, logger, acl, isReady: async () => mongoose.connection.readyState === 1 });
+  const app = createApp({ config, methods, logger, isReady: async () => mongoose.connection.readyState === 1 });
   return { mongoose, commands, config, logger, methods, app };
 }
 
@@ -315,8 +310,7 @@ async function main() {
   const fx = fixtures(world);
   const rows = [];
   try {
-    const cache = world.config.database.readCacheTtlMs > 0 ? `read cache ${world.config.database.readCacheTtlMs} ms` : 'read cache off';
-    console.log(`bench: ${DURATION}s per row after ${WARMUP}s warm-up, ${CONNECTIONS} connections, ${cache}, node ${process.version}`);
+    console.log(`bench: ${DURATION}s per row after ${WARMUP}s warm-up, ${CONNECTIONS} connections, node ${process.version}`);
     const org = await fx.makeOrg();
     const user = await fx.makeUser(org);
     const userRequest = { path: '/api/user', headers: { authorization: `Bearer ${fx.tokenFor(user)}` } };

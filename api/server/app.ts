@@ -2,18 +2,15 @@ import express from 'express';
 import type { HelmetOptions } from 'helmet';
 import { buildOpenApiDocument } from '@mcp-registry/data-provider';
 import type { AppConfig } from '@mcp-registry/data-provider';
-import { createActorCache, createServices, createTokenService, denyAllAclStore } from '@mcp-registry/api';
-import type { AclStore, LookupFunction } from '@mcp-registry/api';
+import { createActorCache, createServices, createTokenService } from '@mcp-registry/api';
+import type { LookupFunction } from '@mcp-registry/api';
 import type { Logger, Methods } from '@mcp-registry/data-schemas';
-import { createCanAccessResource } from './middleware/canAccessResource';
 import { crossOrigin } from './middleware/crossOrigin';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { jsonBody } from './middleware/jsonBody';
 import { createLoginLimiter } from './middleware/rateLimit';
 import { securityHeaders } from './middleware/securityHeaders';
-import { series } from './middleware/series';
-import { defineRequestLogger, requestContext } from './middleware/requestContext';
-import { defineRequestState } from './middleware/requestState';
+import { requestContext } from './middleware/requestContext';
 import { createRequireJwtAuth } from './middleware/requireJwtAuth';
 import { assertEveryRouteGuarded } from './routeInventory';
 import { apiKeyRoutes } from './routes/apiKeys';
@@ -36,8 +33,6 @@ export interface AppDeps {
   logger: Logger;
   /** Database ping for GET /ready. */
   isReady: () => Promise<boolean>;
-  /** Resource ACL lookups (issue 4 passes its AclEntry methods). */
-  acl?: AclStore;
   /** DNS resolution for the SSRF guard; tests pass a stub so nothing leaves the machine. Defaults to the system resolver. */
   lookup?: LookupFunction;
 }
@@ -83,10 +78,7 @@ export function createApp(deps: AppDeps) {
   const routeDeps: RouteDeps = {
     config,
     services,
-    methods,
-    logger,
     auth: createRequireJwtAuth(services.auth),
-    canAccessResource: createCanAccessResource(deps.acl ?? denyAllAclStore),
     loginLimiter: createLoginLimiter(config.auth.loginRateLimit),
     isReady: deps.isReady,
     openApiDocument: buildOpenApiDocument(),
@@ -96,9 +88,10 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', config.server.trustProxy);
   app.set('etag', false);
   app.disable('x-powered-by');
-  defineRequestState(app);
-  defineRequestLogger(app, logger);
-  app.use(series(requestContext(logger), securityHeaders(helmetOptions), crossOrigin(config.cors.origins), jsonBody('1mb')));
+  app.use(requestContext(logger));
+  app.use(securityHeaders(helmetOptions));
+  app.use(crossOrigin(config.cors.origins));
+  app.use(jsonBody('1mb'));
   for (const [path, factory] of routes) app.use(path, factory(routeDeps));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -77,7 +77,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv; cwd?: string } =
     await db.stop();
     throw error;
   }
-  const methods = createMethods(mongoose, { cipher: createCredentialCipher(config.credsKey), readCacheTtlMs: config.database.readCacheTtlMs });
+  const methods = createMethods(mongoose, { cipher: createCredentialCipher(config.credsKey) });
   await ensureIndexes(mongoose);
   const seeded = await bootstrap({ ...methods, logger }, { adminEmail: config.admin.email, adminPassword: config.admin.password });
   if (seeded.admin) logger.info('[bootstrap] first administrator created', { email: seeded.admin.email });
@@ -93,7 +93,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv; cwd?: string } =
       return false;
     }
   };
-  const app = createApp({ config, methods, logger, isReady, acl: methods });
+  const app = createApp({ config, methods, logger, isReady });
   const httpServer = createServer(app);
   await listen(httpServer, config.server.port, config.server.host);
   const { port } = httpServer.address() as AddressInfo;

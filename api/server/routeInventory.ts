@@ -39,7 +39,7 @@ export function listMountedRoutes(app: Express): MountedRoute[] {
   return out;
 }
 
-/** Deny by default: a route without a permission decision (can, canAccessResource, publicRoute…) stops start-up. */
+/** Deny by default: a route without a permission decision (can, canAccessMcpServer, publicRoute…) stops start-up. */
 export function assertEveryRouteGuarded(app: Express): void {
   const unguarded = listMountedRoutes(app).filter((r) => !r.guarded);
   if (unguarded.length === 0) return;

@@ -6,7 +6,6 @@ import { createLogger } from '@mcp-registry/data-schemas';
 import type { IOrganization } from '@mcp-registry/data-schemas';
 import { errorHandler } from '../server/middleware/errorHandler';
 import { requestContext } from '../server/middleware/requestContext';
-import { defineRequestState } from '../server/middleware/requestState';
 import { createTestContext } from './support/context';
 import type { TestContext, TestUser } from './support/context';
 import { detailFields, expectError } from './support/expectError';
@@ -112,7 +111,6 @@ describe('the access log', () => {
       },
     });
     const app = express();
-    defineRequestState(app);
     app.use(requestContext(createLogger({ json: true, stream })));
     app.get('/who', (req, res) => {
       req.actor = { id: 'u-42' } as Actor;

@@ -36,7 +36,7 @@ function expectOneAnswer(responses: Response[]): InstallationDto {
   return bodies[0]!;
 }
 
-describe('concurrent installs of the same key (rule 6)', () => {
+describe('concurrent installs of the same key', () => {
   it('50 identical on-behalf requests produce one installation and one assignment row, all answered with its id', async () => {
     const org = await ctx.makeOrg();
     const admin = await ctx.makeAdmin(org);

@@ -90,7 +90,7 @@ export function installationOf(res: Response): InstallationDto {
   return res.body as InstallationDto;
 }
 
-/** Every field of the response shape of issue 5, rule 7 — for create, replay, get and list alike. */
+/** Every field of an installation response — for create, replay, get and list alike. */
 export function expectFullShape(body: InstallationDto): void {
   expect(Object.keys(body).sort()).toEqual(
     [

@@ -33,7 +33,7 @@ async function expectNothingInstalled(): Promise<void> {
   expect(await f.raw.assignments({})).toHaveLength(0);
 }
 
-describe('rule 1: authentication and the CREATE permission', () => {
+describe('authentication and the CREATE permission', () => {
   it('answers 401 without credentials', async () => {
     expectError(await request(ctx.app).post('/api/mcp_server').send({ catalogId }), 401, 'UNAUTHENTICATED');
     await expectNothingInstalled();
@@ -69,7 +69,7 @@ describe('rule 1: authentication and the CREATE permission', () => {
   });
 });
 
-describe('rule 2: the body is validated before anything else', () => {
+describe('the body is validated before anything else', () => {
   it.each([
     ['an empty string', ''],
     ['null', null],

@@ -32,7 +32,7 @@ beforeAll(async () => {
     },
   });
   const logger = createLogger({ level: 'silly', json: true, stream: sink });
-  app = createApp({ config: ctx.config, methods: ctx.methods, logger, isReady: async () => true, acl: ctx.methods, lookup: offlineLookup() });
+  app = createApp({ config: ctx.config, methods: ctx.methods, logger, isReady: async () => true, lookup: offlineLookup() });
   org = await ctx.makeOrg();
   owner = await ctx.makeUser(org);
 });

@@ -150,7 +150,6 @@ describe('SSRF guard on create and update', () => {
       methods: ctx.methods,
       logger: ctx.logger,
       isReady: async () => true,
-      acl: ctx.methods,
       lookup: offlineLookup({ 'rebind.example.com': ['93.184.215.14', '10.1.2.3'] }),
     });
     const res = await request(app).post('/api/mcp/servers').set('Authorization', bearerFor(ctx, owner)).send(withConfig({ url: 'https://rebind.example.com/mcp' }));
@@ -170,7 +169,6 @@ describe('SSRF guard on create and update', () => {
       methods: ctx.methods,
       logger: ctx.logger,
       isReady: async () => true,
-      acl: ctx.methods,
       lookup: offlineLookup(),
     });
     const ok = await request(app).post('/api/mcp/servers').set('Authorization', bearerFor(ctx, owner)).send(withConfig({ url: 'https://10.0.0.5:8443/mcp' }));

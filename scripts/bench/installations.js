@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Installations (issue 5): `GET /api/mcp_server?limit=20` with 10k installations seeded, and the idempotent replay
+ * Installations: `GET /api/mcp_server?limit=20` with 10k installations seeded, and the idempotent replay
  * of `POST /api/mcp_server` (an admin installing for another user, the Terraform path). Targets: list ≥ 0.4 and
  * replay ≥ 0.35 of the bare route; ≤ 2 database commands per list and ≤ 4 per replayed install.
  */

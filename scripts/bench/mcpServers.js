@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Catalog (issue 4): `GET /api/mcp/servers?limit=20` with 10k servers seeded in one organisation. The caller is a
+ * Catalog: `GET /api/mcp/servers?limit=20` with 10k servers seeded in one organisation. The caller is a
  * plain user who can see 3k of them (own, shared with their group, public) among 7k private ones of other users;
  * the admin sees all. Target: ≥ 0.4 of the bare route, one database command per list request (the caller is cached).
  */

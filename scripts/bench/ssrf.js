@@ -1,6 +1,6 @@
 'use strict';
 /**
- * SSRF guard microbenchmark (issue 6): cost of classifying IP literals and of checking URLs that need no DNS.
+ * SSRF guard microbenchmark: cost of classifying IP literals and of checking URLs that need no DNS.
  * Uses the built package, so run `npm run build` first. Alone: `node scripts/bench/ssrf.js`.
  */
 const { isGlobalUnicast, assertSafeOutboundUrl } = require('@mcp-registry/api');

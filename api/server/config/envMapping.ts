@@ -7,7 +7,6 @@ export const ENV_MAPPING: ReadonlyArray<readonly [string, string]> = [
   ['PUBLIC_URL', 'server.publicUrl'],
   ['MONGO_URI', 'database.mongoUri'],
   ['DATA_DIR', 'database.dataDir'],
-  ['READ_CACHE_TTL_MS', 'database.readCacheTtlMs'],
   ['JWT_SECRET', 'auth.jwtSecret'],
   ['JWT_REFRESH_SECRET', 'auth.jwtRefreshSecret'],
   ['ACCESS_TOKEN_TTL_SECONDS', 'auth.accessTokenTtlSeconds'],

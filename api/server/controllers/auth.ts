@@ -1,9 +1,9 @@
 import type { CookieOptions, Request, Response } from 'express';
+import { matchedData } from 'express-validator';
 import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from '@mcp-registry/data-provider';
 import type { AppConfig, LoginInput, LoginResponse } from '@mcp-registry/data-provider';
 import { toUserDto } from '@mcp-registry/api';
 import type { Services, SessionTokens } from '@mcp-registry/api';
-import { validInput } from '../middleware/validate';
 
 function cookieOptions(config: AppConfig): CookieOptions {
   return { httpOnly: true, sameSite: 'strict', secure: config.env === 'production', path: REFRESH_COOKIE_PATH };
@@ -23,7 +23,7 @@ export function authController({ auth }: Services, config: AppConfig) {
   }
   return {
     login: async (req: Request, res: Response) => {
-      const input = validInput<LoginInput>(req, 'body');
+      const input = matchedData(req, { locations: ['body'] }) as LoginInput;
       sendSession(res, await auth.login(input, { requestId: req.id }));
     },
     refresh: async (req: Request, res: Response) => {

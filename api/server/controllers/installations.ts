@@ -1,19 +1,19 @@
 import type { Request, Response } from 'express';
+import { matchedData } from 'express-validator';
 import type { CreateInstallationInput, ListInstallationsQuery } from '@mcp-registry/data-provider';
 import { toInstallationDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
-import { validInput } from '../middleware/validate';
-import { sendList } from './listBody';
+import { listBody } from './listBody';
 
 export function installationController({ installations }: Services) {
   return {
     list: async (req: Request, res: Response) => {
-      const query = validInput<ListInstallationsQuery>(req, 'query');
-      sendList(res, await installations.list(actorOf(req), query), toInstallationDto);
+      const query = matchedData(req, { locations: ['query'] }) as ListInstallationsQuery;
+      res.json(listBody(await installations.list(actorOf(req), query), toInstallationDto));
     },
     create: async (req: Request, res: Response) => {
-      const input = validInput<CreateInstallationInput>(req, 'body');
+      const input = matchedData(req, { locations: ['body'] }) as CreateInstallationInput;
       const result = await installations.install(actorOf(req), input);
       res.status(result.created ? 201 : 200).json(toInstallationDto(result.installation));
     },

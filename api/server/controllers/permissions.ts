@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
+import { matchedData } from 'express-validator';
 import type { UpdateResourcePermissionsInput } from '@mcp-registry/data-provider';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
 import { mcpServerOf } from '../middleware/canAccessMcpServer';
-import { validInput } from '../middleware/validate';
 
 export function mcpServerPermissionController({ mcpServers }: Services) {
   return {
@@ -11,7 +11,7 @@ export function mcpServerPermissionController({ mcpServers }: Services) {
       res.json(await mcpServers.getSharing(mcpServerOf(req)));
     },
     update: async (req: Request, res: Response) => {
-      const input = validInput<UpdateResourcePermissionsInput>(req, 'body');
+      const input = matchedData(req, { locations: ['body'] }) as UpdateResourcePermissionsInput;
       res.json(await mcpServers.updateSharing(actorOf(req), mcpServerOf(req), input));
     },
   };

@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
+import { matchedData } from 'express-validator';
 import type { CreateRoleInput, Permission, PermissionType } from '@mcp-registry/data-provider';
 import { toRoleDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
-import { validInput } from '../middleware/validate';
 
 export function roleController({ roles }: Services) {
   return {
@@ -11,7 +11,7 @@ export function roleController({ roles }: Services) {
       res.json({ data: (await roles.list(actorOf(req))).map(toRoleDto) });
     },
     create: async (req: Request, res: Response) => {
-      const input = validInput<CreateRoleInput>(req, 'body');
+      const input = matchedData(req, { locations: ['body'] }) as CreateRoleInput;
       res.status(201).json(toRoleDto(await roles.create(actorOf(req), input)));
     },
     get: async (req: Request, res: Response) => {
@@ -19,7 +19,7 @@ export function roleController({ roles }: Services) {
     },
     setPermissions: async (req: Request, res: Response) => {
       const type = String(req.params.permissionType) as PermissionType;
-      const permissions = validInput<Partial<Record<Permission, boolean>>>(req, 'body');
+      const permissions = matchedData(req, { locations: ['body'] }) as Partial<Record<Permission, boolean>>;
       res.json(toRoleDto(await roles.setPermissions(actorOf(req), String(req.params.name), type, permissions)));
     },
   };

@@ -14,8 +14,7 @@ export function crossOrigin(origins: string[]): RequestHandler {
   const handler = cors({ origin: allowedOrigins(origins), credentials: true });
   return function crossOriginMiddleware(req: Request, res: Response, next: NextFunction): void {
     if (req.headers.origin !== undefined) return handler(req, res, next);
-    if (res.hasHeader('vary')) res.vary('Origin');
-    else res.setHeader('Vary', 'Origin');
+    res.vary('Origin');
     next();
   };
 }

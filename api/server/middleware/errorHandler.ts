@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode } from '@mcp-registry/data-provider';
 import type { ErrorEnvelope } from '@mcp-registry/data-provider';
-import { ApiError } from '@mcp-registry/api';
+import { ApiError, PayloadTooLargeError } from '@mcp-registry/api';
 import { InvalidCursorError, isDuplicateKeyError } from '@mcp-registry/data-schemas';
 import type { Logger } from '@mcp-registry/data-schemas';
 
@@ -21,7 +21,7 @@ function translate(error: unknown): ApiError | null {
   }
   if (isDuplicateKeyError(error)) return new ApiError(409, ErrorCode.Conflict, 'The resource already exists');
   const e = (typeof error === 'object' && error !== null ? error : {}) as HttpLikeError;
-  if (e.type === 'entity.too.large') return new ApiError(413, ErrorCode.PayloadTooLarge, 'Request body is larger than 1 MB');
+  if (e.type === 'entity.too.large') return new PayloadTooLargeError('Request body is larger than 1 MB');
   if (e.type === 'entity.parse.failed') return new ApiError(400, ErrorCode.ValidationFailed, 'Malformed JSON body');
   if (e.name === 'CastError') return new ApiError(400, ErrorCode.ValidationFailed, 'Invalid identifier');
   const status = e.status ?? e.statusCode;
@@ -29,7 +29,7 @@ function translate(error: unknown): ApiError | null {
   return null;
 }
 
-/** The one place that writes error bodies (R6). Unknown errors: 500, fixed message, logged once with the request id. */
+/** The one place that writes error bodies. Unknown errors: 500, fixed message, logged once with the request id. */
 export function errorHandler(logger: Logger) {
   // Express recognises error handlers by their four parameters.
   return function errorHandlerMiddleware(error: unknown, req: Request, res: Response, next: NextFunction): void {

@@ -29,7 +29,7 @@ function assertCustomUserVars(value: Record<string, unknown>): true {
 }
 
 /**
- * Issue 5, rule 2. `userId: ""` and `userId: null` are present and malformed (400), not "omitted": `optional()`
+ * The install body. `userId: ""` and `userId: null` are present and malformed (400), not "omitted": `optional()`
  * only skips a field that is absent. Ids are lower-cased so "my own id" is recognised whatever its case.
  */
 export const createInstallationRules = [
@@ -62,9 +62,6 @@ export const createInstallationRules = [
     .bail()
     .custom(assertCustomUserVars),
 ];
-
-/** Everything but the custom user variables (secrets) may be remembered to answer a replayed install quickly. */
-export const createInstallationReuse = { reusableBodyFields: ['catalogId', 'scope', 'userId', 'teamId'] } as const;
 
 export const listInstallationsRules = [
   ...listQuery(),

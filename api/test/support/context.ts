@@ -45,10 +45,10 @@ export async function createTestContext(label: string, configOverrides: Partial<
   await mongoose.connect(testDatabaseUri(label), { serverSelectionTimeoutMS: 10_000 });
   const config = testConfig(configOverrides);
   const logger = createLogger({ level: process.env.MCP_TEST_LOG ?? 'error', silent: !process.env.MCP_TEST_LOG });
-  const methods = createMethods(mongoose, { cipher: createCredentialCipher(config.credsKey), readCacheTtlMs: config.database.readCacheTtlMs });
+  const methods = createMethods(mongoose, { cipher: createCredentialCipher(config.credsKey) });
   await ensureIndexes(mongoose);
   const isReady = async () => mongoose.connection.readyState === 1;
-  const app = createApp({ config, methods, logger, isReady, acl: methods, lookup: offlineLookup() });
+  const app = createApp({ config, methods, logger, isReady, lookup: offlineLookup() });
   const deps = { ...methods, logger };
 
   const makeOrg: TestContext['makeOrg'] = (overrides = {}) => {

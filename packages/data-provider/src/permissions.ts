@@ -1,6 +1,6 @@
 /**
  * Role permissions (DESIGN.md §3). A role grants, per permission type, a set of permissions.
- * The admin API types (USERS … AUDIT) guard the organisation-scoped admin endpoints of issue 3.
+ * The admin API types (USERS … AUDIT) guard the organisation-scoped admin endpoints.
  */
 export const PermissionTypes = {
   MCP_SERVERS: 'MCP_SERVERS',

@@ -1,7 +1,6 @@
 export { createModels, ensureIndexes } from './models';
 export type { Models } from './models';
 export { createMethods } from './methods';
-export { deepFreeze } from './cache/deepFreeze';
 export type { Methods, MethodDeps } from './methods';
 export type { UserRecord, NewUser } from './methods/user';
 export type { NewGroup } from './methods/group';
@@ -15,7 +14,6 @@ export type { IApiKey } from './schema/apiKey';
 export type { IAuditLog } from './schema/auditLog';
 export type { ISession } from './schema/session';
 export { logger, createLogger, redact } from './logger';
-export { createDirectLog } from './logger';
 export type { Logger, LoggerOptions } from './logger';
 export { createCredentialCipher, credentialKeyId, CredentialDecryptError } from './crypto/credentialCipher';
 export type { CredentialCipher } from './crypto/credentialCipher';

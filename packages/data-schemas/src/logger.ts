@@ -11,17 +11,6 @@ const MAX_DEPTH = 6;
 
 const MAYBE_SECRET = /bearer|mcpr_/i;
 
-const secretKeys = new Map<string, boolean>();
-
-/** SECRET_KEY.test, remembered per key: log metadata reuses a small set of keys on every line. */
-function isSecretKey(key: string): boolean {
-  const known = secretKeys.get(key);
-  if (known !== undefined) return known;
-  const secret = SECRET_KEY.test(key);
-  if (secretKeys.size < 1_000) secretKeys.set(key, secret);
-  return secret;
-}
-
 function redactString(value: string): string {
   if (!MAYBE_SECRET.test(value)) return value;
   return value.replace(BEARER, `$1${REDACTED}`).replace(API_KEY, REDACTED);
@@ -37,7 +26,7 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value instanceof Date) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = isSecretKey(key) && v !== undefined && v !== null && typeof v !== 'boolean' ? REDACTED : redact(v, depth + 1);
+    out[key] = SECRET_KEY.test(key) && v !== undefined && v !== null && typeof v !== 'boolean' ? REDACTED : redact(v, depth + 1);
   }
   return out;
 }
@@ -46,23 +35,8 @@ const redactFormat = winston.format((info) => {
   for (const key of Object.keys(info)) {
     const value: unknown = info[key];
     if (key === 'level' || typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) continue;
-    info[key] = key !== 'message' && isSecretKey(key) ? REDACTED : redact(value);
+    info[key] = key !== 'message' && SECRET_KEY.test(key) ? REDACTED : redact(value);
   }
-  return info;
-});
-
-let lastMs = -1;
-let lastIso = '';
-
-/** winston's timestamp format (ISO 8601, kept when the entry has one), formatting each millisecond once. */
-const isoTimestamp = winston.format((info) => {
-  if (info.timestamp) return info;
-  const ms = Date.now();
-  if (ms !== lastMs) {
-    lastMs = ms;
-    lastIso = new Date(ms).toISOString();
-  }
-  info.timestamp = lastIso;
   return info;
 });
 
@@ -101,51 +75,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return winston.createLogger({
     level: options.level ?? 'info',
     silent: options.silent,
-    format: winston.format.combine(redactFormat(), isoTimestamp(), line),
+    format: winston.format.combine(redactFormat(), winston.format.timestamp(), line),
     transports: [transport],
   });
-}
-
-const LEVEL = Symbol.for('level');
-const noop = (): void => undefined;
-
-type Meta = Record<string, unknown>;
-
-/** Entries winston treats specially (a child's metadata, splat tokens, merged message/stack/cause, exceptions). */
-function needsWinstonLog(logger: Logger, message: string, meta: Meta): boolean {
-  if (Object.prototype.hasOwnProperty.call(logger, 'write') || message.includes('%')) return true;
-  return 'message' in meta || 'stack' in meta || 'cause' in meta || 'exception' in meta;
-}
-
-function accepts(logger: Logger, transport: Logger['transports'][number], level: string): boolean {
-  if (transport.silent) return false;
-  return (logger.levels[transport.level || logger.level] ?? -1) >= (logger.levels[level] ?? 0);
-}
-
-/**
- * `logger.log(level, message, meta)` through the logger's own format and transports, without winston's stream
- * plumbing (a Transform piped into each transport, about as costly as formatting the line). For lines written
- * on every request. Same entry, same line, same `silent` and level rules as winston (see winston-transport's
- * `_write`); child loggers and messages with splat tokens take winston's own path.
- */
-export function createDirectLog(logger: Logger, level: string): (message: string, meta: Meta) => void {
-  return function directLog(message, meta) {
-    if (needsWinstonLog(logger, message, meta)) {
-      logger.log(level, message, meta);
-      return;
-    }
-    if (logger.silent) return;
-    const transports = logger.transports;
-    if (!transports.some((t) => accepts(logger, t, level))) return;
-    const entry = Object.assign({}, logger.defaultMeta as Meta | undefined, meta, { [LEVEL]: level, level, message });
-    const info = logger.format.transform(entry, logger.format.options);
-    if (typeof info === 'boolean') return;
-    for (const transport of transports) {
-      if (!accepts(logger, transport, level)) continue;
-      const out = transport.format ? transport.format.transform(Object.assign({}, info), transport.format.options) : info;
-      if (typeof out !== 'boolean') transport.log?.(out, noop);
-    }
-  };
 }
 
 /** The process-wide logger; the server replaces its level from configuration at start-up. */

@@ -68,39 +68,6 @@ describe('actor cache', () => {
   });
 });
 
-describe('peeking into the actor cache', () => {
-  it('answers only once the load has resolved, and stops at expiry', async () => {
-    let now = 0;
-    const cache = createActorCache({ ttlMs: 1000, now: () => now });
-    const loaded = identity('u1');
-    const pending = cache.get('u1', async () => loaded);
-    expect(cache.peek('u1')).toBeUndefined();
-    await pending;
-    expect(cache.peek('u1')).toBe(loaded);
-    now = 999;
-    expect(cache.peek('u1')).toBe(loaded);
-    now = 1000;
-    expect(cache.peek('u1')).toBeUndefined();
-  });
-
-  it('answers nothing after invalidation, for a missing user, for a failed load, or with ttlMs 0', async () => {
-    const cache = createActorCache({ ttlMs: 60_000 });
-    await cache.get('u', async () => identity('u'));
-    cache.invalidateUser('u');
-    expect(cache.peek('u')).toBeUndefined();
-    await cache.get('v', async () => identity('v'));
-    cache.invalidateAll();
-    expect(cache.peek('v')).toBeUndefined();
-    await cache.get('gone', async () => null);
-    expect(cache.peek('gone')).toBeUndefined();
-    await expect(cache.get('broken', async () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
-    expect(cache.peek('broken')).toBeUndefined();
-    const uncached = createActorCache({ ttlMs: 0 });
-    await uncached.get('u', async () => identity('u'));
-    expect(uncached.peek('u')).toBeUndefined();
-  });
-});
-
 describe('API key records in the actor cache', () => {
   it('are reused within the TTL and forgotten when any key is revoked', async () => {
     const cache = createActorCache({ ttlMs: 60_000 });

@@ -4,8 +4,6 @@ import type { ActorIdentity } from './actor';
 export interface ActorCache {
   /** The cached identity, or the result of `load` (concurrent misses for one user share one load). */
   get(userId: string, load: () => Promise<ActorIdentity | null>): Promise<ActorIdentity | null>;
-  /** The cached identity if it is loaded and fresh, without waiting (a request can then skip a promise round). */
-  peek(userId: string): ActorIdentity | undefined;
   invalidateUser(userId: string): void;
   /** After a change that can touch many users (a role's permissions). */
   invalidateAll(): void;
@@ -18,8 +16,6 @@ export interface ActorCache {
 interface Entry<V> {
   value: Promise<V | null>;
   expiresAt: number;
-  /** Set once `value` resolved to a non-null value. */
-  loaded?: V;
 }
 
 interface CacheOptions {
@@ -41,25 +37,16 @@ function createTtlMap<V>(options: CacheOptions) {
     if (hit && hit.expiresAt > t) return hit.value;
     if (entries.size >= max) entries.delete(entries.keys().next().value as string);
     const value = load();
-    const entry: Entry<V> = { value, expiresAt: t + options.ttlMs };
+    const entry = { value, expiresAt: t + options.ttlMs };
     entries.set(key, entry);
     value.then(
-      (v) => {
-        if (v !== null) entry.loaded = v;
-        else if (entries.get(key) === entry) entries.delete(key);
-      },
+      (v) => v === null && entries.get(key) === entry && entries.delete(key),
       () => entries.get(key) === entry && entries.delete(key),
     );
     return value;
   }
 
-  function peek(key: string): V | undefined {
-    const hit = entries.get(key);
-    if (!hit || hit.expiresAt <= now()) return undefined;
-    return hit.loaded;
-  }
-
-  return { get, peek, delete: (key: string) => void entries.delete(key), clear: () => entries.clear() };
+  return { get, delete: (key: string) => void entries.delete(key), clear: () => entries.clear() };
 }
 
 /**
@@ -72,7 +59,6 @@ export function createActorCache(options: CacheOptions): ActorCache {
   const apiKeys = createTtlMap<ApiKeyRecord>(options);
   return {
     get: identities.get,
-    peek: identities.peek,
     invalidateUser: identities.delete,
     invalidateAll: () => {
       identities.clear();

@@ -23,8 +23,7 @@ export async function loadIdentity(deps: Pick<AuthenticateDeps, 'findUserById' |
     role: user.role,
     permissions: role?.permissions ?? {},
     groupIds: groupIds.map(String),
-    /** Frozen: cached identities are shared by requests, and GET /api/user keeps its JSON text beside it. */
-    user: Object.freeze(toUserDto(user)),
+    user: toUserDto(user),
   };
 }
 
@@ -52,32 +51,18 @@ async function authenticateApiKey(deps: AuthenticateDeps, key: string): Promise<
   const identity = await identityOf(deps, String(record.userId));
   if (!identity) throw new UnauthenticatedError('Invalid API key');
   recordUse(deps, String(record._id));
-  return toActor(identity, AuthMethod.API_KEY, String(record._id));
+  return { ...identity, authMethod: AuthMethod.API_KEY, apiKeyId: String(record._id) };
 }
 
-/** An Actor with every field present, so later writes (requestId) do not change its hidden class. */
-function toActor(identity: ActorIdentity, authMethod: AuthMethod, apiKeyId?: string): Actor {
-  const { id, organizationId, role, permissions, groupIds, user } = identity;
-  return { id, organizationId, role, permissions, groupIds, user, authMethod, apiKeyId, requestId: undefined };
-}
-
-function jwtActor(identity: ActorIdentity | null): Actor {
-  if (!identity) throw new UnauthenticatedError('Invalid token');
-  return toActor(identity, AuthMethod.JWT);
-}
-
-/**
- * The caller named by `Authorization: Bearer <JWT | API key>`; throws UnauthenticatedError otherwise. Answers
- * synchronously when the caller is already cached (most requests), so the request skips a promise round.
- */
-export function authenticate(deps: AuthenticateDeps, authorization: string | undefined): Actor | Promise<Actor> {
+/** The caller named by `Authorization: Bearer <JWT | API key>`; throws UnauthenticatedError otherwise. */
+export async function authenticate(deps: AuthenticateDeps, authorization: string | undefined): Promise<Actor> {
   if (!authorization) throw new UnauthenticatedError();
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   const token = match?.[1];
   if (!token) throw new UnauthenticatedError('Expected an Authorization: Bearer header');
   if (looksLikeApiKey(token)) return authenticateApiKey(deps, token);
   const claims = deps.tokens.verifyAccessToken(token);
-  const cached = deps.actorCache.peek(claims.sub);
-  if (cached) return jwtActor(cached);
-  return identityOf(deps, claims.sub).then(jwtActor);
+  const identity = await identityOf(deps, claims.sub);
+  if (!identity) throw new UnauthenticatedError('Invalid token');
+  return { ...identity, authMethod: AuthMethod.JWT };
 }

@@ -1,5 +1,4 @@
 import type { Permission, PermissionType, RolePermissions } from '@mcp-registry/data-provider';
-import { ForbiddenError } from '../errors/apiError';
 
 export function roleHasPermission(permissions: RolePermissions, type: PermissionType, permission: Permission): boolean {
   return permissions[type]?.[permission] === true;
@@ -14,6 +13,3 @@ export function hasAllPermissions(actor: { permissions: RolePermissions }, type:
   return permissions.every((p) => roleHasPermission(actor.permissions, type, p));
 }
 
-export function assertPermission(actor: { permissions: RolePermissions }, type: PermissionType, ...permissions: Permission[]): void {
-  if (!hasAllPermissions(actor, type, permissions)) throw new ForbiddenError();
-}

@@ -1,6 +1,6 @@
 import { PermissionBits } from '@mcp-registry/data-provider';
 import type { McpServerRecord, Methods } from '@mcp-registry/data-schemas';
-import { hasBits } from '../acl/resourceAccess';
+import { hasBits } from '../acl/principals';
 import type { Actor, ActorIdentity } from '../auth/actor';
 import { ForbiddenError, NotFoundError } from '../errors/apiError';
 import { getServerAccessBits } from '../mcpServers/access';
@@ -11,7 +11,7 @@ export type FindUsableServerDeps = Pick<Methods, 'findServerById'> & ServerAcces
 export const TARGET_CANNOT_ACCESS = 'The target user cannot access this MCP server';
 
 /**
- * Issue 5, rule 4: the catalog server must be visible to the caller (else 404, like any invisible resource) and
+ * The catalog server must be visible to the caller (else 404, like any invisible resource) and
  * viewable by the target user the installation is for (else 403 naming that).
  */
 export async function findUsableServer(deps: FindUsableServerDeps, actor: Actor, target: ActorIdentity | null, catalogId: string): Promise<McpServerRecord> {

@@ -67,12 +67,20 @@ async function viewOf(deps: InstallDeps, actor: Actor, installation: Installatio
   };
 }
 
+async function removeOrphan(deps: InstallDeps, installation: InstallationRecord): Promise<void> {
+  try {
+    await deps.deleteInstallation(installation.organizationId, installation._id);
+  } catch (error) {
+    deps.logger.error('[installations] could not remove an installation whose assignment failed', { installationId: String(installation._id), error });
+  }
+}
+
 /** One assignment row for the target. A brand-new installation whose assignment failed is removed again. */
 async function assignTarget(deps: InstallDeps, installation: InstallationRecord, created: boolean, target: ActorIdentity): Promise<void> {
   try {
     await deps.assignUserToInstallation({ organizationId: installation.organizationId, installationId: installation._id, userId: target.id });
   } catch (error) {
-    if (created) await deps.deleteInstallation(installation.organizationId, installation._id).catch(() => undefined);
+    if (created) await removeOrphan(deps, installation);
     throw error;
   }
 }
@@ -83,7 +91,7 @@ function auditTarget(scope: InstallationScope, actor: Actor, target: ActorIdenti
   return { targetType: 'organization', targetId: actor.organizationId };
 }
 
-/** Audit entry `{ actor, action, target, installation }` (rule 5), and a log line for on-behalf installs. */
+/** Audit entry `{ actor, action, target, installation }`, and a log line for on-behalf installs. */
 async function recordInstall(deps: InstallDeps, actor: Actor, installation: InstallationRecord, target: ActorIdentity | null, team: IGroup | null) {
   const { scope } = installation;
   const onBehalf = target !== null && target.id !== actor.id;
@@ -97,10 +105,9 @@ function isAssigned(installation: InstallationRecord, target: ActorIdentity | nu
 }
 
 /**
- * POST /api/mcp_server (issue 5, rules 3–7). Permission checks that need no data come first. A replay whose
- * installation is already there (a cached read, exact within this process) is answered without writing; otherwise
- * the duplicate rule lives in the unique indexes (an upsert, retried once on a lost race), never in a
- * read-then-insert.
+ * POST /api/mcp_server. Permission checks that need no data come first. A replay whose installation the database
+ * already holds (with the target assigned) is answered without writing; otherwise the duplicate rule lives in the
+ * unique indexes (an upsert, retried once on a lost race), never in a read-then-insert.
  */
 export async function install(deps: InstallDeps, actor: Actor, input: CreateInstallationInput): Promise<InstallResult> {
   const scope = input.scope ?? InstallationScope.PERSONAL;

@@ -10,7 +10,7 @@ export type ResolveTargetDeps = Pick<Methods, 'findUserById' | 'findRole' | 'lis
 export const ON_BEHALF_FORBIDDEN = 'Installing for another user requires the MCP_SERVER_INSTALLATIONS ADMIN permission';
 
 /**
- * The effective target of an install (issue 5, rule 3): `userId` when given, else the caller. Targeting someone
+ * The effective target of an install: `userId` when given, else the caller. Targeting someone
  * else is refused before anything is read; an unknown user and one of another organisation are the same 404.
  * The target's identity (role, groups) comes through the actor cache, so a repeated install reads nothing here.
  */

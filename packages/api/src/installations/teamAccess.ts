@@ -6,7 +6,7 @@ import { hasPermission } from '../auth/permissions';
 export const TEAM_FORBIDDEN =
   'Managing a team installation requires being an admin of the group, or a member holding the MCP_SERVER_INSTALLATIONS UPDATE permission';
 
-/** Issue 5, rule 4: a group admin, or a member whose role holds `MCP_SERVER_INSTALLATIONS.UPDATE`. */
+/** Who may manage a team's installations: a group admin, or a member whose role holds `MCP_SERVER_INSTALLATIONS.UPDATE`. */
 export function canManageTeamInstallations(actor: Actor, group: Pick<IGroup, 'members'>): boolean {
   const member = group.members.find((m) => String(m.userId) === actor.id);
   if (!member) return false;

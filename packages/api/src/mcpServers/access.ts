@@ -9,8 +9,8 @@ import {
 } from '@mcp-registry/data-provider';
 import type { RolePermissions } from '@mcp-registry/data-provider';
 import type { McpServerRecord, Methods } from '@mcp-registry/data-schemas';
-import { principalsOf } from '../acl/resourceAccess';
-import type { AclSubject } from '../acl/resourceAccess';
+import { principalsOf } from '../acl/principals';
+import type { AclSubject } from '../acl/principals';
 import { roleHasPermission } from '../auth/permissions';
 
 /** A user as the catalog's access rules see them; an Actor is one, `loadAclSubject` builds one for any user. */

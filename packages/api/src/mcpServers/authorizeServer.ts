@@ -1,6 +1,6 @@
 import { McpServerSource, PermissionBits } from '@mcp-registry/data-provider';
 import type { McpServerRecord, Methods } from '@mcp-registry/data-schemas';
-import { hasBits } from '../acl/resourceAccess';
+import { hasBits } from '../acl/principals';
 import type { Actor } from '../auth/actor';
 import { ForbiddenError, NotFoundError } from '../errors/apiError';
 import { getServerAccessBits } from './access';

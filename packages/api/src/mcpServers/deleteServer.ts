@@ -5,7 +5,7 @@ import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
 import { ConflictError, NotFoundError } from '../errors/apiError';
 
-/** What the installations feature (issue 5) provides for removing a server. */
+/** What the installations feature provides for removing a server. */
 export interface InstallationCleanup {
   countInstallationsOfServer(organizationId: Id, catalogId: Id): Promise<number>;
   removeInstallationsOfServer(organizationId: Id, catalogId: Id): Promise<number>;

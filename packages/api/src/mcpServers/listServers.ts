@@ -1,7 +1,7 @@
 import type { ListMcpServersQuery } from '@mcp-registry/data-provider';
 import { organizationViewerKey, principalKey } from '@mcp-registry/data-schemas';
 import type { Methods } from '@mcp-registry/data-schemas';
-import { principalsOf } from '../acl/resourceAccess';
+import { principalsOf } from '../acl/principals';
 import type { Actor } from '../auth/actor';
 import { canUseServers, isOrganizationAdmin } from './access';
 
@@ -17,5 +17,5 @@ export function viewerKeysOf(actor: Actor): string[] | undefined {
 
 /** The servers the caller can VIEW, newest first, one indexed query per page. */
 export function listServers(deps: ListServersDeps, actor: Actor, query: ListMcpServersQuery) {
-  return deps.listMcpServers({ organizationId: actor.organizationId, viewerKeys: viewerKeysOf(actor), ...query });
+  return deps.listMcpServers({ ...query, organizationId: actor.organizationId, viewerKeys: viewerKeysOf(actor) });
 }

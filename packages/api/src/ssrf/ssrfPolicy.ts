@@ -8,9 +8,9 @@ import { SSRFBlockedError } from './ssrfBlockedError';
 import { blockedNameReason } from './blockedNames';
 
 export interface SsrfPolicy {
-  /** Rules 1–5 and 7–8 on a URL before any connection; resolves names with the policy's lookup. */
+  /** Scheme, credentials, blocked names, IP literals and allow-lists of a URL, before any connection; resolves names with the policy's lookup. */
   checkUrl(url: string): Promise<URL>;
-  /** Rules 6–8 on the addresses a connection is about to use or uses; throws SSRFBlockedError. */
+  /** The addresses a connection is about to use or uses must be global unicast or exempted; throws SSRFBlockedError. */
   checkConnection(target: OutboundTarget, addresses: readonly string[]): void;
   readonly lookup: LookupFunction;
 }

@@ -10,7 +10,7 @@ const positiveInt = z.coerce.number().int().positive();
 const secret = z.string().min(32, 'must be at least 32 characters');
 
 /**
- * The whole service configuration (R8). The loader fills it from the environment and the optional YAML file;
+ * The whole service configuration, parsed once and frozen. The loader fills it from the environment and the optional YAML file;
  * tests build one directly. Secrets are required here: the start-up code generates them in development.
  */
 export const appConfigSchema = z.strictObject({
@@ -29,11 +29,6 @@ export const appConfigSchema = z.strictObject({
     .object({
       mongoUri: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
       dataDir: z.string().min(1).default('./data'),
-      /**
-       * How long the hot reads (catalog and installation lists, access checks) are reused. Exact within one process
-       * (any write there discards them); writes of another process sharing the database show after at most this.
-       */
-      readCacheTtlMs: z.coerce.number().int().min(0).default(1_000),
     })
     .prefault({}),
   /** Absent means empty, so that each missing secret is reported by name. */

@@ -1,9 +1,6 @@
 import type { Mongoose } from 'mongoose';
-import { createReadCache } from '../cache/readCache';
-import { writeGeneration } from '../cache/writeGeneration';
 import type { CredentialCipher } from '../crypto/credentialCipher';
 import { createModels } from '../models';
-import { cachedReads } from './cachedReads';
 import { createAclEntryMethods } from './aclEntry';
 import { createApiKeyMethods } from './apiKey';
 import { createAuditLogMethods } from './auditLog';
@@ -21,8 +18,6 @@ import { createUserMethods } from './user';
 export interface MethodDeps {
   /** Encrypts credentials at rest; required by factories that store secrets. */
   cipher?: CredentialCipher;
-  /** Lifetime of cached hot reads (see createReadCache); 0 or absent reads the database every time. */
-  readCacheTtlMs?: number;
 }
 
 /**
@@ -33,7 +28,7 @@ export function createMethods(mongoose: Mongoose, deps: MethodDeps = {}) {
   /** Otherwise every query captures `new Error().stack`, only to decorate a "query already executed" error. */
   mongoose.set('skipOriginalStackTraces', true);
   createModels(mongoose);
-  const methods = {
+  return {
     ...createOrganizationMethods(mongoose),
     ...createUserMethods(mongoose),
     ...createRoleMethods(mongoose),
@@ -47,8 +42,6 @@ export function createMethods(mongoose: Mongoose, deps: MethodDeps = {}) {
     ...createInstallationMethods(mongoose, deps),
     ...createInstallationViewMethods(mongoose),
   };
-  const cache = createReadCache({ ttlMs: deps.readCacheTtlMs ?? 0, generation: () => writeGeneration(mongoose) });
-  return { ...methods, ...cachedReads(methods, cache) };
 }
 
 export type Methods = ReturnType<typeof createMethods>;

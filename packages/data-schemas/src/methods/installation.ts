@@ -29,7 +29,7 @@ export interface NewInstallation {
   status: InstallationStatus;
 }
 
-/** The duplicate key of an installation (rule 6): what identifies it besides its `_id`. */
+/** The duplicate key of an installation: what identifies it besides its `_id`. */
 export type InstallationKey = Pick<NewInstallation, 'organizationId' | 'catalogId' | 'scope' | 'ownerId' | 'teamId'>;
 
 export interface UpsertedInstallation {
@@ -45,7 +45,7 @@ function required(id: Id | null | undefined, what: string): Types.ObjectId {
   return oid;
 }
 
-/** The duplicate key of rule 6: the filter that hits exactly one of the three unique partial indexes. */
+/** The duplicate key as a filter that hits exactly one of the three unique partial indexes. */
 function installationKey(input: InstallationKey): Record<string, unknown> {
   const catalogId = required(input.catalogId, 'catalogId');
   const organizationId = required(input.organizationId, 'organizationId');

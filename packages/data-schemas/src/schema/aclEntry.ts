@@ -2,7 +2,6 @@ import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
 import { PrincipalType, ResourceType } from '@mcp-registry/data-provider';
 import type { PrincipalType as Principal, ResourceType as Resource } from '@mcp-registry/data-provider';
-import { trackWrites } from '../cache/writeGeneration';
 
 export interface IAclEntry {
   _id: Types.ObjectId;
@@ -38,5 +37,3 @@ export const aclEntrySchema = new Schema<IAclEntry>(
 aclEntrySchema.index({ resourceType: 1, resourceId: 1, principalType: 1, principalId: 1 }, { unique: true });
 /** "What can this principal see". */
 aclEntrySchema.index({ organizationId: 1, principalType: 1, principalId: 1, resourceType: 1, resourceId: 1 });
-
-aclEntrySchema.plugin(trackWrites);

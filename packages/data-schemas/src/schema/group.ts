@@ -1,7 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
 import { GroupMemberRole } from '@mcp-registry/data-provider';
-import { trackWrites } from '../cache/writeGeneration';
 
 export interface IGroupMember {
   userId: Types.ObjectId;
@@ -39,5 +38,3 @@ export const groupSchema = new Schema<IGroup>(
 groupSchema.index({ organizationId: 1, name: 1 }, { unique: true });
 groupSchema.index({ organizationId: 1, _id: -1 });
 groupSchema.index({ 'members.userId': 1 });
-
-groupSchema.plugin(trackWrites);

@@ -1,7 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
 import { InstallationScope, InstallationStatus } from '@mcp-registry/data-provider';
-import { trackWrites } from '../cache/writeGeneration';
 
 export interface IInstallation {
   _id: Types.ObjectId;
@@ -46,7 +45,7 @@ export const installationSchema = new Schema<IInstallation>(
   { timestamps: true, collection: 'mcpinstallations' },
 );
 
-/** The duplicate rules of issue 5, rule 6: one installation per key, enforced by the database. */
+/** One installation per key (server + owner, server + team, server + organisation), enforced by the database. */
 installationSchema.index(
   { catalogId: 1, ownerId: 1 },
   { unique: true, partialFilterExpression: { scope: InstallationScope.PERSONAL }, name: 'unique_personal_install' },
@@ -64,5 +63,3 @@ installationSchema.index({ organizationId: 1, catalogId: 1, _id: -1 });
 installationSchema.index({ organizationId: 1, scope: 1, _id: -1 });
 installationSchema.index({ ownerId: 1, _id: -1 });
 installationSchema.index({ teamId: 1, _id: -1 });
-
-installationSchema.plugin(trackWrites);

@@ -8,7 +8,6 @@ import {
   TokenExchangeMethod,
 } from '@mcp-registry/data-provider';
 import type { McpServerSource as Source, McpTransport as Transport } from '@mcp-registry/data-provider';
-import { trackWrites } from '../cache/writeGeneration';
 
 /** A name/value pair whose value is a credential envelope (`v1:…`), never plaintext. */
 export interface ISealedPair {
@@ -149,5 +148,3 @@ mcpServerSchema.index({ organizationId: 1, serverName: 1 }, { unique: true });
 mcpServerSchema.index({ viewers: 1, _id: -1 });
 mcpServerSchema.index({ organizationId: 1, _id: -1 });
 mcpServerSchema.index({ organizationId: 1, source: 1 });
-
-mcpServerSchema.plugin(trackWrites);

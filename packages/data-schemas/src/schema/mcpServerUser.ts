@@ -1,6 +1,5 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
-import { trackWrites } from '../cache/writeGeneration';
 
 /** A user assigned to an installation: who may use it. */
 export interface IMcpServerUser {
@@ -22,5 +21,3 @@ export const mcpServerUserSchema = new Schema<IMcpServerUser>(
 
 mcpServerUserSchema.index({ installationId: 1, userId: 1 }, { unique: true });
 mcpServerUserSchema.index({ userId: 1 });
-
-mcpServerUserSchema.plugin(trackWrites);

@@ -1,6 +1,5 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
-import { trackWrites } from '../cache/writeGeneration';
 
 export interface IOrganization {
   _id: Types.ObjectId;
@@ -17,5 +16,3 @@ export const organizationSchema = new Schema<IOrganization>(
   },
   { timestamps: true },
 );
-
-organizationSchema.plugin(trackWrites);

@@ -1,7 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
 import type { RolePermissions } from '@mcp-registry/data-provider';
-import { trackWrites } from '../cache/writeGeneration';
 
 export interface IRole {
   _id: Types.ObjectId;
@@ -22,5 +21,3 @@ export const roleSchema = new Schema<IRole>(
 );
 
 roleSchema.index({ organizationId: 1, name: 1 }, { unique: true });
-
-roleSchema.plugin(trackWrites);

@@ -1,6 +1,5 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
-import { trackWrites } from '../cache/writeGeneration';
 
 export interface IUser {
   _id: Types.ObjectId;
@@ -29,5 +28,3 @@ export const userSchema = new Schema<IUser>(
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ organizationId: 1, _id: -1 });
 userSchema.index({ organizationId: 1, role: 1 });
-
-userSchema.plugin(trackWrites);

@@ -6,7 +6,7 @@ export function isDuplicateKeyError(error: unknown): boolean {
 }
 
 /**
- * Runs `fn` and, when it loses a race on a unique index, runs it once more (R5): an upsert that collided is
+ * Runs `fn` and, when it loses a race on a unique index, runs it once more: an upsert that collided is
  * re-read and returns the winner. A second duplicate-key error propagates (the caller maps it to 409).
  */
 export function retryOnceOnDuplicateKey<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {

@@ -1,0 +1,16 @@
+import type { CreateInstallationInput, ListInstallationsQuery } from '@mcp-registry/data-provider';
+import type { Actor } from '../auth/actor';
+import type { ServiceDeps } from '../serviceDeps';
+import { install } from './install';
+import { getInstallation, listInstallations } from './readInstallations';
+import { removeInstallation } from './removeInstallation';
+
+/** Installations of catalog servers (personal, team, organisation). */
+export function createInstallationService(deps: ServiceDeps) {
+  return {
+    install: (actor: Actor, input: CreateInstallationInput) => install(deps, actor, input),
+    list: (actor: Actor, query: ListInstallationsQuery) => listInstallations(deps, actor, query),
+    get: (actor: Actor, id: string) => getInstallation(deps, actor, id),
+    remove: (actor: Actor, id: string) => removeInstallation(deps, actor, id),
+  };
+}
