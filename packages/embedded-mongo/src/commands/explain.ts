@@ -1,4 +1,6 @@
 import { MongoCommandError } from '../errors';
+import type { QueryPlan } from '../indexes/planner';
+import { COLLSCAN } from '../indexes/planner';
 import { parseSort } from '../query/sort';
 import type { Doc } from '../types';
 import { isPlainObject } from '../types';
@@ -8,21 +10,32 @@ import { resolveHint } from './shared/read';
 import type { CommandContext } from './context';
 import { splitPipeline } from './shared/pipelinePrefix';
 
-/** A queryPlanner-only explain: which index (if any) the planner picked. */
+function scanStage(plan: QueryPlan): Doc {
+  if (!plan.index) return { stage: 'COLLSCAN', direction: 'forward' };
+  return {
+    stage: 'IXSCAN',
+    indexName: plan.index.name,
+    keyPattern: plan.index.spec.key,
+    isMultiKey: plan.index.multikey,
+    direction: plan.reverse ? 'backward' : 'forward',
+  };
+}
+
+/** mongod's shapes: FETCH over an IXSCAN; FETCH over an OR (or a SORT_MERGE) of IXSCANs for an index union. */
+function planStages(plan: QueryPlan): Doc {
+  if (plan.union) {
+    const stage = plan.union.mergeOn ? 'SORT_MERGE' : 'OR';
+    return { stage: 'FETCH', inputStage: { stage, inputStages: plan.union.branches.map(scanStage) } };
+  }
+  return plan.index ? { stage: 'FETCH', inputStage: scanStage(plan) } : scanStage(plan);
+}
+
+/** A queryPlanner-only explain: which index (if any), or which index union, the planner picked. */
 export function explainPlan(ctx: CommandContext, db: string, name: string, read: ReadSpec): Doc {
   const collection = ctx.catalog.getCollection(db, name);
-  const plan = collection ? collection.plan(read.filter, read.sort ?? [], resolveHint(collection, read.hint)) : null;
-  const scan = plan?.index
-    ? {
-        stage: 'IXSCAN',
-        indexName: plan.index.name,
-        keyPattern: plan.index.spec.key,
-        isMultiKey: plan.index.multikey,
-        direction: plan.reverse ? 'backward' : 'forward',
-      }
-    : { stage: 'COLLSCAN', direction: 'forward' };
-  const fetch = plan?.index ? { stage: 'FETCH', inputStage: scan } : scan;
-  const sorted = (read.sort?.length ?? 0) > 0 && !plan?.servesSort ? { stage: 'SORT', inputStage: fetch } : fetch;
+  const plan = collection ? collection.plan(read.filter, read.sort ?? [], resolveHint(collection, read.hint)) : COLLSCAN;
+  const stages = planStages(plan);
+  const sorted = (read.sort?.length ?? 0) > 0 && !plan.servesSort ? { stage: 'SORT', inputStage: stages } : stages;
   return {
     queryPlanner: { namespace: `${db}.${name}`, parsedQuery: read.filter ?? {}, winningPlan: sorted, rejectedPlans: [] },
     serverInfo: { host: 'embedded-mongo', port: ctx.engine.port, version: SERVER_VERSION },

@@ -9,6 +9,7 @@ import { compareKeys, HIGH, LOW } from './keyCompare';
 import type { FieldPredicate, RangeEdge } from './predicates';
 import { extractPredicates } from './predicates';
 import type { Bound } from './sortedEntries';
+import { estimateEntries } from './estimate';
 
 export interface Interval {
   low: Bound;
@@ -25,6 +26,8 @@ export interface QueryPlan {
   idPoints: unknown[] | null;
   /** Merge the intervals' entries on key components from here on (a sorted `$in`), instead of concatenating them. */
   mergeFrom?: number;
+  /** An index union for a `$or` (then `index` is null): one plan per branch, merged on `mergeOn` when set. */
+  union?: { branches: QueryPlan[]; mergeOn: SortField[] | null };
 }
 
 interface Constraint {
@@ -152,10 +155,17 @@ function buildIntervals(index: Index, constraints: Constraint[]): Interval[] {
   return intervals.sort((a, b) => compareKeys(a.low.key, b.low.key, index.dirs));
 }
 
-interface Candidate {
+export interface Candidate {
   plan: QueryPlan;
   score: number;
+  /** Index entries the scan is expected to visit (counted on the index itself). */
+  cost: number;
+  /** How many leading index fields the filter constrains. */
+  constrained: number;
 }
+
+/** A sort the index does not serve costs about this much more per candidate. */
+export const SORT_PENALTY = 1.2;
 
 function evaluate(index: Index, filter: Doc, preds: Map<string, FieldPredicate>, sort: SortField[], forced: boolean): Candidate | null {
   if (index.special) return null;
@@ -176,19 +186,25 @@ function evaluate(index: Index, filter: Doc, preds: Map<string, FieldPredicate>,
   const points = index.isId ? constraints[0]?.points : undefined;
   const idPoints = points ? (reverse ? [...points].reverse() : points) : null;
   const mergeFrom = intervals.length > 1 ? service.mergeFrom : undefined;
-  return { plan: { index, intervals, reverse, servesSort: service.serves, idPoints, mergeFrom }, score };
+  const entries = estimateEntries(index, intervals, idPoints);
+  const cost = sort.length > 0 && !service.serves ? entries * SORT_PENALTY : entries;
+  return { plan: { index, intervals, reverse, servesSort: service.serves, idPoints, mergeFrom }, score, cost, constrained: constraints.length };
 }
 
-/** Chooses the index serving the most of the filter (and the sort), or a collection scan. */
-export function planQuery(indexes: Iterable<Index>, filter: Doc | undefined, sort: SortField[], hint?: Index): QueryPlan {
-  const f = filter ?? {};
-  const preds = extractPredicates(f);
-  if (hint) return evaluate(hint, f, preds, sort, true)?.plan ?? COLLSCAN;
-  if (sort[0]?.path === '$natural') return COLLSCAN;
+const better = (a: Candidate, b: Candidate | null): boolean => !b || a.cost < b.cost || (a.cost === b.cost && a.score > b.score);
+
+/** The cheapest single-index plan for a filter (among those `accept` allows), or null when no index helps. */
+export function bestIndexPlan(indexes: Iterable<Index>, filter: Doc, sort: SortField[], accept?: (c: Candidate) => boolean): Candidate | null {
+  const preds = extractPredicates(filter);
   let best: Candidate | null = null;
   for (const index of indexes) {
-    const candidate = evaluate(index, f, preds, sort, false);
-    if (candidate && (!best || candidate.score > best.score)) best = candidate;
+    const candidate = evaluate(index, filter, preds, sort, false);
+    if (candidate && better(candidate, best) && (!accept || accept(candidate))) best = candidate;
   }
-  return best?.plan ?? COLLSCAN;
+  return best;
+}
+
+/** The plan for a hinted index, whatever it costs (a collection scan when it cannot serve the query at all). */
+export function hintedPlan(hint: Index, filter: Doc, sort: SortField[]): QueryPlan {
+  return evaluate(hint, filter, extractPredicates(filter), sort, true)?.plan ?? COLLSCAN;
 }

@@ -85,6 +85,22 @@ export class SortedEntries {
     this.size = 0;
   }
 
+  /** The chunk and the offset in it of the first entry for which `after` holds. */
+  private locate(after: (e: Entry) => boolean): [number, number] {
+    const c = this.firstChunk(after);
+    const chunk = this.chunks[c];
+    return [c, chunk ? SortedEntries.firstIn(chunk, after) : 0];
+  }
+
+  /** How many entries lie strictly between `low` and `high` (the planner's estimate of a scan's work). */
+  count(low: Bound, high: Bound): number {
+    const [fromChunk, fromOffset] = this.locate((e) => this.vsBound(e, low) > 0);
+    const [toChunk, toOffset] = this.locate((e) => this.vsBound(e, high) >= 0);
+    let total = toOffset - fromOffset;
+    for (let c = fromChunk; c < toChunk; c++) total += (this.chunks[c] as Entry[]).length;
+    return Math.max(0, total);
+  }
+
   /** Entries strictly after `low` and strictly before `high`, in scan order (or reversed). */
   *scan(low: Bound, high: Bound, reverse = false): Generator<Entry> {
     if (!reverse) {

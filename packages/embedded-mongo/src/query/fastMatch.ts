@@ -56,6 +56,12 @@ function fieldTest(path: string, tests: Test[]): FieldTest {
 export function compileFastFilter(filter: Doc): ((doc: Doc) => boolean) | null {
   const fields: FieldTest[] = [];
   for (const [key, value] of Object.entries(filter)) {
+    if (key === '$or' || key === '$and') {
+      const parts = logicalParts(value);
+      if (!parts) return null;
+      fields.push(key === '$or' ? (doc) => parts.some((part) => part(doc)) : (doc) => parts.every((part) => part(doc)));
+      continue;
+    }
     if (key.startsWith('$')) return null;
     if (isOperatorObject(value)) {
       const tests = operatorTests(value);
@@ -67,4 +73,15 @@ export function compileFastFilter(filter: Doc): ((doc: Doc) => boolean) | null {
     fields.push(fieldTest(key, [(v) => compareBson(v, value) === 0]));
   }
   return (doc) => fields.every((test) => test(doc));
+}
+
+function logicalParts(value: unknown): FieldTest[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const parts: FieldTest[] = [];
+  for (const part of value) {
+    const compiled = isPlainObject(part) ? compileFastFilter(part) : null;
+    if (!compiled) return null;
+    parts.push(compiled);
+  }
+  return parts;
 }

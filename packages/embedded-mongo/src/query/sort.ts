@@ -32,6 +32,17 @@ export function sortKeyOf(doc: Doc, field: SortField): unknown {
   return best;
 }
 
+/** Orders two documents as a sort on `fields` would. */
+export function compareBySort(fields: SortField[]): (a: Doc, b: Doc) => number {
+  return (a, b) => {
+    for (const field of fields) {
+      const c = compareBson(sortKeyOf(a, field), sortKeyOf(b, field));
+      if (c !== 0) return c * field.dir;
+    }
+    return 0;
+  };
+}
+
 export function sortDocuments(docs: Doc[], fields: SortField[]): Doc[] {
   if (fields.length === 0 || docs.length < 2) return docs;
   if (fields[0]?.path === '$natural') return fields[0].dir === -1 ? docs.slice().reverse() : docs;

@@ -5,10 +5,11 @@ import type { IndexSpec } from '../indexes/index';
 import { ID_INDEX_NAME, Index } from '../indexes/index';
 import { compareKeys } from '../indexes/keyCompare';
 import { mergeScans } from '../indexes/mergeScans';
+import { planQuery } from '../indexes/choosePlan';
 import type { QueryPlan } from '../indexes/planner';
 import type { Entry } from '../indexes/sortedEntries';
-import { planQuery } from '../indexes/planner';
 import type { SortField } from '../query/sort';
+import { compareBySort } from '../query/sort';
 import type { Doc } from '../types';
 import { idKey } from './idKey';
 
@@ -83,11 +84,15 @@ export class Collection {
   }
 
   plan(filter: Doc | undefined, sort: SortField[], hint?: Index): QueryPlan {
-    return planQuery(this.indexes.values(), filter, sort, hint);
+    return planQuery([...this.indexes.values()], filter, sort, this.docs.size, hint);
   }
 
   /** Candidate documents for a plan (a superset of the matches), in the plan's order. */
   *candidates(plan: QueryPlan): Generator<Doc> {
+    if (plan.union) {
+      yield* this.unionCandidates(plan.union.branches, plan.union.mergeOn);
+      return;
+    }
     const index = plan.index;
     if (!index) {
       yield* this.docs.values();
@@ -111,6 +116,19 @@ export class Collection {
     }
   }
 
+  /** Each branch's candidates once (by `_id`), merged in sort order or one branch after the other. */
+  private *unionCandidates(branches: QueryPlan[], mergeOn: SortField[] | null): Generator<Doc> {
+    const scans = branches.map((branch) => this.candidates(branch));
+    const all = mergeOn ? mergeScans(scans, compareBySort(mergeOn)) : concat(scans);
+    const seen = new Set<string>();
+    for (const doc of all) {
+      const id = idKey(doc._id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      yield doc;
+    }
+  }
+
   private *entries(plan: QueryPlan, index: Index): Generator<Entry> {
     const from = plan.mergeFrom;
     if (from === undefined) {
@@ -121,5 +139,11 @@ export class Collection {
       plan.intervals.map((interval) => index.entries.scan(interval.low, interval.high, plan.reverse)),
       (a, b) => compareKeys(a.key, b.key, index.dirs, from) * (plan.reverse ? -1 : 1),
     );
+  }
+}
+
+function* concat<T>(scans: Array<Iterator<T>>): Generator<T> {
+  for (const scan of scans) {
+    for (let next = scan.next(); !next.done; next = scan.next()) yield next.value;
   }
 }
