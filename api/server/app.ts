@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps) {
     auth: createRequireJwtAuth(services.auth),
     loginLimiter: createLoginLimiter(config.auth.loginRateLimit),
     isReady: deps.isReady,
-    openApiDocument: buildOpenApiDocument(),
+    openApiDocument: buildOpenApiDocument({ publicUrl: config.server.publicUrl }),
   };
 
   const app = express();

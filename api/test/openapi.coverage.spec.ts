@@ -1,25 +1,11 @@
 import request from 'supertest';
-import { Mongoose } from 'mongoose';
 import { buildOpenApiDocument } from '@mcp-registry/data-provider';
 import type { HttpMethod } from '@mcp-registry/data-provider';
-import { createLogger, createMethods } from '@mcp-registry/data-schemas';
-import { createApp } from '../server/app';
 import { listMountedRoutes, toOpenApiPath } from '../server/routeInventory';
-import { testConfig } from './support/testConfig';
-
-/** The route table needs no database: an unconnected mongoose is enough to build the app. */
-function buildApp() {
-  const mongoose = new Mongoose();
-  return createApp({
-    config: testConfig(),
-    methods: createMethods(mongoose),
-    logger: createLogger({ silent: true }),
-    isReady: async () => false,
-  });
-}
+import { appWithoutDatabase } from './support/appWithoutDatabase';
 
 describe('the OpenAPI document', () => {
-  const app = buildApp();
+  const app = appWithoutDatabase();
   const doc = buildOpenApiDocument();
   const mounted = listMountedRoutes(app).map((r) => `${r.method} ${toOpenApiPath(r.path)}`);
   const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
@@ -45,7 +31,7 @@ describe('the OpenAPI document', () => {
   it('names a permission for every authenticated operation', () => {
     const missing = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.entries(item)
-        .filter(([, op]) => op.security !== undefined && op.security.length > 0 && !op['x-permission'] && path !== '/api/user')
+        .filter(([, op]) => op.security.some((s) => 'bearerAuth' in s) && !op['x-permission'] && path !== '/api/user')
         .map(([method]) => `${method} ${path}`),
     );
     expect(missing).toEqual([]);
@@ -54,6 +40,6 @@ describe('the OpenAPI document', () => {
 
 describe('the start-up assertion', () => {
   it('every mounted route carries a permission decision', () => {
-    expect(listMountedRoutes(buildApp()).filter((r) => !r.guarded)).toEqual([]);
+    expect(listMountedRoutes(appWithoutDatabase()).filter((r) => !r.guarded)).toEqual([]);
   });
 });

@@ -25,8 +25,8 @@ export function mcpServerController({ mcpServers }: Services) {
       res.json(toMcpServerDto(await mcpServers.update(actorOf(req), mcpServerOf(req), input)));
     },
     remove: async (req: Request, res: Response) => {
-      const { force } = matchedData(req, { locations: ['query'] }) as { force?: string };
-      await mcpServers.remove(actorOf(req), mcpServerOf(req), { force: force === 'true' });
+      const { force } = matchedData(req, { locations: ['query'] }) as { force?: boolean };
+      await mcpServers.remove(actorOf(req), mcpServerOf(req), { force: force === true });
       res.status(204).end();
     },
   };

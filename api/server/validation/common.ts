@@ -17,5 +17,9 @@ export const listQuery = (): ValidationChain[] => [
 export const searchQuery = (): ValidationChain =>
   query('search').optional().isString().withMessage('Must be a string').trim().isLength({ max: 100 }).withMessage('At most 100 characters');
 
+/** A boolean query flag: `true`, `false`, `1` or `0` (as the OpenAPI document's boolean query parameters say); read as a boolean. */
+export const booleanQuery = (name: string): ValidationChain =>
+  query(name).optional().isBoolean().withMessage('true, false, 1 or 0').toBoolean(true);
+
 /** No body fields at all (DELETE, POST without input). */
 export const noBody: ValidationChain[] = [];

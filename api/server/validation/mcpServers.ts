@@ -7,7 +7,7 @@ import {
   MCP_SERVER_NAME_PATTERN,
   TokenExchangeMethod,
 } from '@mcp-registry/data-provider';
-import { listQuery } from './common';
+import { booleanQuery, listQuery } from './common';
 import { boundedString, exactObject, headerName, headers, httpUrl, iconPath, transport, userVars } from './mcpServerFields';
 import type { Mode } from './mcpServerFields';
 
@@ -100,5 +100,5 @@ export const updateServerRules = [
 
 export const deleteServerRules = [
   serverNameParam(),
-  query('force').optional().isIn(['true', 'false']).withMessage('true or false'),
+  booleanQuery('force'),
 ];

@@ -17,7 +17,14 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** One problem with the input: which field, where it was (body, query, params) and what is wrong. */
+export interface ErrorDetail {
+  field: string;
+  location: string;
+  message: string;
+}
+
 /** The one error body every failing request gets. */
 export interface ErrorEnvelope {
-  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
+  error: { code: ErrorCode; message: string; details?: readonly ErrorDetail[]; requestId: string };
 }

@@ -1,4 +1,5 @@
 import { ErrorCode } from '@mcp-registry/data-provider';
+import type { ErrorDetail } from '@mcp-registry/data-provider';
 
 /** Every error meant for a client carries its status and stable code; only the error handler renders it. */
 export class ApiError extends Error {
@@ -6,7 +7,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details?: readonly ErrorDetail[],
   ) {
     super(message);
     this.name = new.target.name;
@@ -14,7 +15,7 @@ export class ApiError extends Error {
 }
 
 export class ValidationError extends ApiError {
-  constructor(message: string, details?: unknown) {
+  constructor(message: string, details?: readonly ErrorDetail[]) {
     super(400, ErrorCode.ValidationFailed, message, details);
   }
 }
@@ -38,7 +39,7 @@ export class NotFoundError extends ApiError {
 }
 
 export class ConflictError extends ApiError {
-  constructor(message: string, details?: unknown) {
+  constructor(message: string, details?: readonly ErrorDetail[]) {
     super(409, ErrorCode.Conflict, message, details);
   }
 }
@@ -62,7 +63,7 @@ export class UpstreamUnavailableError extends ApiError {
 }
 
 export class SecretReentryRequiredError extends ApiError {
-  constructor(message: string, details?: unknown) {
+  constructor(message: string, details?: readonly ErrorDetail[]) {
     super(400, ErrorCode.SecretReentryRequired, message, details);
   }
 }

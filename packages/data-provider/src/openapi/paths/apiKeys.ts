@@ -1,4 +1,4 @@
-import { bearer, body, dateTime, errors, json, listOf, listParams, nullable, objectId, pathId, ref } from '../helpers';
+import { bearer, body, dateTime, errors, json, listParams, nullable, objectId, pageOf, pathId, ref } from '../helpers';
 import type { OpenApiModule } from '../types';
 
 const apiKey = {
@@ -21,40 +21,49 @@ export const apiKeyPaths: OpenApiModule = {
   tag: { name: 'apiKeys', description: 'API keys: a user manages their own, an admin any in the organisation' },
   schemas: {
     ApiKey: apiKey,
+    ...pageOf('ApiKey'),
     CreatedApiKey: { allOf: [ref('ApiKey'), { type: 'object', required: ['key'], properties: { key: { type: 'string', description: 'Shown once' } } }] },
+    CreateApiKey: {
+      type: 'object',
+      required: ['name'],
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string', minLength: 1, maxLength: 100 },
+        expiresAt: { ...dateTime, description: 'Never expires when absent' },
+        userId: { ...objectId, description: 'An admin may create a key for another user; the caller when absent' },
+      },
+    },
   },
   paths: {
     '/api/keys': {
       get: {
         summary: 'List active API keys (own; an admin may pass userId)',
+        operationId: 'listApiKeys',
         tags,
         security: bearer,
         'x-permission': 'API_KEYS:READ',
         parameters: [...listParams, { name: 'userId', in: 'query', schema: objectId }],
-        responses: { '200': json(listOf(ref('ApiKey'))), ...errors(400, 401, 403, 404) },
+        responses: { '200': json(ref('ApiKeyPage')), ...errors(403, 404) },
       },
       post: {
         summary: 'Create an API key; the secret is returned once',
+        operationId: 'createApiKey',
         tags,
         security: bearer,
         'x-permission': 'API_KEYS:CREATE',
-        requestBody: body({
-          type: 'object',
-          required: ['name'],
-          additionalProperties: false,
-          properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, expiresAt: dateTime, userId: objectId },
-        }),
-        responses: { '201': json(ref('CreatedApiKey'), 'Created'), ...errors(400, 401, 403, 404) },
+        requestBody: body(ref('CreateApiKey')),
+        responses: { '201': json(ref('CreatedApiKey'), 'Created'), ...errors(403, 404) },
       },
     },
     '/api/keys/{id}': {
       delete: {
         summary: 'Revoke an API key',
+        operationId: 'revokeApiKey',
         tags,
         security: bearer,
         'x-permission': 'API_KEYS:DELETE',
         parameters: [pathId()],
-        responses: { '204': { description: 'Revoked' }, ...errors(400, 401, 403, 404) },
+        responses: { '204': { description: 'Revoked' }, ...errors(403, 404) },
       },
     },
   },

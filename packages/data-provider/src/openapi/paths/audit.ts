@@ -1,4 +1,4 @@
-import { bearer, dateTime, errors, json, listOf, listParams, nullable, objectId, ref } from '../helpers';
+import { bearer, dateTime, errors, json, listParams, nullable, objectId, pageOf, ref } from '../helpers';
 import type { OpenApiModule } from '../types';
 
 const entry = {
@@ -19,12 +19,12 @@ const entry = {
 
 export const auditPaths: OpenApiModule = {
   tag: { name: 'audit', description: 'The organisation’s audit log (admin)' },
-  schemas: { AuditEntry: entry },
+  schemas: { AuditEntry: entry, ...pageOf('AuditEntry') },
   paths: {
     '/api/admin/audit': {
       get: {
         summary: 'List audit entries, newest first',
-        tags: ['audit'],
+        operationId: 'listAuditEntries',
         security: bearer,
         'x-permission': 'AUDIT:READ',
         parameters: [
@@ -32,7 +32,7 @@ export const auditPaths: OpenApiModule = {
           { name: 'action', in: 'query', schema: { type: 'string' } },
           { name: 'actorId', in: 'query', schema: objectId },
         ],
-        responses: { '200': json(listOf(ref('AuditEntry'))), ...errors(400, 401, 403) },
+        responses: { '200': json(ref('AuditEntryPage')), ...errors(403) },
       },
     },
   },

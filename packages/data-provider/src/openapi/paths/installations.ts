@@ -1,5 +1,5 @@
 import { CUSTOM_USER_VAR_VALUE_MAX_LENGTH, CUSTOM_USER_VARS_MAX_COUNT, InstallationStatus, installationScopeList } from '../../installations';
-import { bearer, body, dateTime, errors, json, listOf, listParams, nullable, objectId, pathId, ref } from '../helpers';
+import { bearer, body, dateTime, errors, json, listParams, nullable, objectId, pageOf, pathId, ref } from '../helpers';
 import type { OpenApiModule } from '../types';
 
 const scope = { type: 'string', enum: [...installationScopeList] };
@@ -52,7 +52,7 @@ const createInstallation = {
   additionalProperties: false,
   properties: {
     catalogId: objectId,
-    scope: { ...scope, default: 'personal' },
+    scope: { ...scope, description: 'personal when absent' },
     userId: {
       ...objectId,
       description:
@@ -72,7 +72,13 @@ const tags = ['installations'];
 
 export const installationPaths: OpenApiModule = {
   tag: { name: 'installations', description: 'MCP server installations: personal, team and organisation-wide' },
-  schemas: { Installation: installation, InstallationUser: installationUser, InstallationTeam: installationTeam, CreateInstallation: createInstallation },
+  schemas: {
+    Installation: installation,
+    ...pageOf('Installation'),
+    InstallationUser: installationUser,
+    InstallationTeam: installationTeam,
+    CreateInstallation: createInstallation,
+  },
   paths: {
     '/api/mcp_server': {
       get: {
@@ -87,7 +93,7 @@ export const installationPaths: OpenApiModule = {
           { name: 'userId', in: 'query', description: 'Only personal installations owned by this user', schema: objectId },
           { name: 'scope', in: 'query', schema: scope },
         ],
-        responses: { '200': json(listOf(ref('Installation'))), ...errors(400, 401, 403) },
+        responses: { '200': json(ref('InstallationPage')), ...errors(403) },
       },
       post: {
         summary: 'Install an MCP server (idempotent: an existing installation with the same key is returned with 200)',
@@ -101,7 +107,7 @@ export const installationPaths: OpenApiModule = {
         responses: {
           '200': json(ref('Installation'), 'Already installed: the existing installation'),
           '201': json(ref('Installation'), 'Created'),
-          ...errors(400, 401, 403, 404),
+          ...errors(403, 404),
         },
       },
     },
@@ -113,7 +119,7 @@ export const installationPaths: OpenApiModule = {
         security: bearer,
         'x-permission': 'MCP_SERVER_INSTALLATIONS:READ',
         parameters: [pathId()],
-        responses: { '200': json(ref('Installation')), ...errors(400, 401, 403, 404) },
+        responses: { '200': json(ref('Installation')), ...errors(403, 404) },
       },
       delete: {
         summary: 'Remove an installation with its assignments and stored credentials',
@@ -122,7 +128,7 @@ export const installationPaths: OpenApiModule = {
         security: bearer,
         'x-permission': 'MCP_SERVER_INSTALLATIONS:DELETE',
         parameters: [pathId()],
-        responses: { '204': { description: 'Deleted' }, ...errors(400, 401, 403, 404) },
+        responses: { '204': { description: 'Deleted' }, ...errors(403, 404) },
       },
     },
   },

@@ -10,8 +10,8 @@ import {
   shareablePrincipalTypes,
   TokenExchangeMethod,
 } from '../../mcpServers';
-import { bearer, body, dateTime, errors, json, listOf, listParams, nullable, objectId, pathId, ref } from '../helpers';
-import type { JsonSchema, OpenApiModule, OpenApiParameter } from '../types';
+import { bearer, body, booleanQuery, dateTime, errors, json, listParams, nullable, objectId, pageOf, pathId, pathParam, ref } from '../helpers';
+import type { JsonSchema, OpenApiModule } from '../types';
 
 const str = (maxLength: number, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', maxLength, ...extra });
 const httpUrl = str(L.URL_MAX, { format: 'uri', description: 'http(s) URL; no ${…} or {{…}} placeholders; checked by the SSRF guard' });
@@ -113,54 +113,78 @@ const server = {
   },
 };
 
-const serverName: OpenApiParameter = {
-  name: 'serverName',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', pattern: MCP_SERVER_NAME_PATTERN.source, maxLength: L.SERVER_NAME_MAX },
+const createServer = {
+  type: 'object',
+  required: ['title', 'config'],
+  additionalProperties: false,
+  properties: { title: str(L.TITLE_MAX, { minLength: 1 }), description: str(L.DESCRIPTION_MAX), iconPath: str(L.ICON_PATH_MAX), config: ref('McpServerConfigInput') },
 };
+
+const updateServer = {
+  type: 'object',
+  required: ['version'],
+  additionalProperties: false,
+  description: 'A JSON merge patch: omitted fields stay, null clears',
+  properties: {
+    version: { type: 'integer', minimum: 1 },
+    title: str(L.TITLE_MAX, { minLength: 1 }),
+    description: nullable(str(L.DESCRIPTION_MAX)),
+    iconPath: nullable(str(L.ICON_PATH_MAX)),
+    config: ref('McpServerConfigPatch'),
+  },
+};
+
+const serverName = pathParam('serverName', 'The server’s slug', { type: 'string', pattern: MCP_SERVER_NAME_PATTERN.source, maxLength: L.SERVER_NAME_MAX });
 const tags = ['mcpServers'];
 const security = bearer;
 const perm = 'MCP_SERVERS:USE';
 
 export const mcpServerPaths: OpenApiModule = {
   tag: { name: 'mcpServers', description: 'The MCP server catalog: definitions shared through ACLs; configuration servers are read-only' },
-  schemas: { McpServer: server, McpServerConfig: configOut, McpUserVar: userVar },
+  schemas: {
+    McpServer: server,
+    ...pageOf('McpServer'),
+    McpServerConfig: configOut,
+    McpUserVar: userVar,
+    CreateMcpServer: createServer,
+    UpdateMcpServer: updateServer,
+    McpServerConfigInput: configIn(false),
+    McpServerConfigPatch: configIn(true),
+  },
   paths: {
     '/api/mcp/servers': {
       get: {
         summary: 'List the servers the caller can view, newest first',
+        operationId: 'listMcpServers',
         tags,
         security,
         'x-permission': perm,
         parameters: [...listParams, { name: 'search', in: 'query', description: 'Substring of title or description (case-insensitive)', schema: str(L.SEARCH_MAX) }],
-        responses: { '200': json(listOf(ref('McpServer'))), ...errors(400, 401, 403) },
+        responses: { '200': json(ref('McpServerPage')), ...errors(403) },
       },
       post: {
         summary: 'Create a server (no connection is made); the creator gets owner access',
+        operationId: 'createMcpServer',
         tags,
         security,
         'x-permission': 'MCP_SERVERS:USE+CREATE',
-        requestBody: body({
-          type: 'object',
-          required: ['title', 'config'],
-          additionalProperties: false,
-          properties: { title: str(L.TITLE_MAX, { minLength: 1 }), description: str(L.DESCRIPTION_MAX), iconPath: str(L.ICON_PATH_MAX), config: configIn(false) },
-        }),
-        responses: { '201': json(ref('McpServer'), 'Created'), ...errors(400, 401, 403, 409) },
+        requestBody: body(ref('CreateMcpServer')),
+        responses: { '201': json(ref('McpServer'), 'Created'), ...errors(403, 409) },
       },
     },
     '/api/mcp/servers/{serverName}': {
       get: {
         summary: 'Get a server (VIEW)',
+        operationId: 'getMcpServer',
         tags,
         security,
         'x-permission': perm,
         parameters: [serverName],
-        responses: { '200': json(ref('McpServer')), ...errors(400, 401, 403, 404) },
+        responses: { '200': json(ref('McpServer')), ...errors(403, 404) },
       },
       patch: {
         summary: 'Update a server (EDIT) with a JSON merge patch',
+        operationId: 'updateMcpServer',
         description:
           'Omitted fields stay, null clears. `version` must be the current one (else 409). Changing url, oauth endpoints or client_id ' +
           'without sending the secrets bound to them again (client_secret; for url also header values and an admin API key) → 400 SECRET_REENTRY_REQUIRED.',
@@ -168,28 +192,18 @@ export const mcpServerPaths: OpenApiModule = {
         security,
         'x-permission': perm,
         parameters: [serverName],
-        requestBody: body({
-          type: 'object',
-          required: ['version'],
-          additionalProperties: false,
-          properties: {
-            version: { type: 'integer', minimum: 1 },
-            title: str(L.TITLE_MAX, { minLength: 1 }),
-            description: nullable(str(L.DESCRIPTION_MAX)),
-            iconPath: nullable(str(L.ICON_PATH_MAX)),
-            config: configIn(true),
-          },
-        }),
-        responses: { '200': json(ref('McpServer')), ...errors(400, 401, 403, 404, 409) },
+        requestBody: body(ref('UpdateMcpServer')),
+        responses: { '200': json(ref('McpServer')), ...errors(403, 404, 409) },
       },
       delete: {
         summary: 'Delete a server (DELETE) and its ACL entries',
+        operationId: 'deleteMcpServer',
         description: 'With installations of the server: 409 unless force=true, which removes them too.',
         tags,
         security,
         'x-permission': perm,
-        parameters: [serverName, { name: 'force', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } }],
-        responses: { '204': { description: 'Deleted' }, ...errors(400, 401, 403, 404, 409) },
+        parameters: [serverName, booleanQuery('force', 'Also remove the server’s installations')],
+        responses: { '204': { description: 'Deleted' }, ...errors(403, 404, 409) },
       },
     },
   },
@@ -200,60 +214,65 @@ const principalRef = {
   id: { type: 'string', description: 'User or group ObjectId, or a role name' },
 };
 const accessRoleId = { type: 'string', enum: accessRoleIdList };
+const sharedPrincipal = {
+  type: 'object',
+  required: ['type', 'id', 'name', 'accessRoleId', 'permBits'],
+  properties: { ...principalRef, name: { type: 'string' }, email: { type: 'string' }, accessRoleId: nullable(accessRoleId), permBits: { type: 'integer' } },
+};
 const sharing = {
   type: 'object',
   required: ['resourceType', 'resourceId', 'principals', 'public', 'publicAccessRoleId'],
   properties: {
     resourceType: { type: 'string', enum: ['mcpServer'] },
     resourceId: objectId,
-    principals: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['type', 'id', 'name', 'accessRoleId', 'permBits'],
-        properties: { ...principalRef, name: { type: 'string' }, email: { type: 'string' }, accessRoleId: nullable(accessRoleId), permBits: { type: 'integer' } },
-      },
-    },
+    principals: { type: 'array', items: ref('SharedPrincipal') },
     public: { type: 'boolean' },
     publicAccessRoleId: nullable(accessRoleId),
+  },
+};
+const principalChange = { type: 'object', required: ['type', 'id', 'accessRoleId'], additionalProperties: false, properties: { ...principalRef, accessRoleId } };
+const principalRemoval = { type: 'object', required: ['type', 'id'], additionalProperties: false, properties: principalRef };
+const updateSharing = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    updated: { type: 'array', maxItems: 100, items: ref('PrincipalChange') },
+    removed: { type: 'array', maxItems: 100, items: ref('PrincipalRemoval') },
+    public: { type: 'boolean' },
+    publicAccessRoleId: accessRoleId,
   },
 };
 const ptags = ['permissions'];
 
 export const mcpServerPermissionPaths: OpenApiModule = {
   tag: { name: 'permissions', description: 'Sharing of catalog servers with users, groups, roles and the whole organisation' },
-  schemas: { ResourcePermissions: sharing },
+  schemas: {
+    ResourcePermissions: sharing,
+    SharedPrincipal: sharedPrincipal,
+    UpdateResourcePermissions: updateSharing,
+    PrincipalChange: principalChange,
+    PrincipalRemoval: principalRemoval,
+  },
   paths: {
     '/api/permissions/mcpServer/{serverId}': {
       get: {
         summary: 'Who has which access role on the server (SHARE)',
+        operationId: 'getMcpServerPermissions',
         tags: ptags,
         security,
         'x-permission': perm,
         parameters: [pathId('serverId')],
-        responses: { '200': json(ref('ResourcePermissions')), ...errors(400, 401, 403, 404) },
+        responses: { '200': json(ref('ResourcePermissions')), ...errors(403, 404) },
       },
       put: {
         summary: 'Change the server’s sharing (SHARE; public needs SHARE_PUBLIC)',
+        operationId: 'updateMcpServerPermissions',
         tags: ptags,
         security,
         'x-permission': 'MCP_SERVERS:USE+SHARE',
         parameters: [pathId('serverId')],
-        requestBody: body({
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            updated: {
-              type: 'array',
-              maxItems: 100,
-              items: { type: 'object', required: ['type', 'id', 'accessRoleId'], additionalProperties: false, properties: { ...principalRef, accessRoleId } },
-            },
-            removed: { type: 'array', maxItems: 100, items: { type: 'object', required: ['type', 'id'], additionalProperties: false, properties: principalRef } },
-            public: { type: 'boolean' },
-            publicAccessRoleId: accessRoleId,
-          },
-        }),
-        responses: { '200': json(ref('ResourcePermissions')), ...errors(400, 401, 403, 404) },
+        requestBody: body(ref('UpdateResourcePermissions')),
+        responses: { '200': json(ref('ResourcePermissions')), ...errors(403, 404) },
       },
     },
   },

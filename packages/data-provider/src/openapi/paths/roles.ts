@@ -1,5 +1,5 @@
-import { permissionsByType, permissionTypeList } from '../../permissions';
-import { bearer, body, dateTime, errors, json, objectId, pathString, ref } from '../helpers';
+import { permissionsByType, permissionTypeList, ROLE_NAME_PATTERN } from '../../permissions';
+import { bearer, body, dateTime, errors, json, objectId, pathParam, ref } from '../helpers';
 import type { JsonSchema, OpenApiModule } from '../types';
 
 const permissionMap = (type: keyof typeof permissionsByType): JsonSchema => ({
@@ -14,11 +14,12 @@ const rolePermissions: JsonSchema = {
   properties: Object.fromEntries(permissionTypeList.map((t) => [t, permissionMap(t)])),
 };
 
+const roleName = { type: 'string', pattern: ROLE_NAME_PATTERN.source } as const;
 const role = {
   type: 'object',
   required: ['name', 'organizationId', 'permissions', 'system', 'createdAt', 'updatedAt'],
   properties: {
-    name: { type: 'string' },
+    name: roleName,
     organizationId: objectId,
     permissions: ref('RolePermissions'),
     system: { type: 'boolean', description: 'ADMIN and USER are system roles' },
@@ -27,53 +28,67 @@ const role = {
   },
 };
 const tags = ['roles'];
-const roleName = pathString('name', 'Role name, e.g. USER');
+const roleNameParam = pathParam('name', 'Role name, e.g. USER', roleName);
 
 export const rolePaths: OpenApiModule = {
   tag: { name: 'roles', description: 'Roles and their permissions (admin)' },
-  schemas: { Role: role, RolePermissions: rolePermissions },
+  schemas: {
+    Role: role,
+    RolePermissions: rolePermissions,
+    RoleList: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: ref('Role') } } },
+    CreateRole: {
+      type: 'object',
+      required: ['name'],
+      additionalProperties: false,
+      properties: { name: roleName, permissions: ref('RolePermissions') },
+    },
+    PermissionMap: {
+      type: 'object',
+      description: 'Permission name → granted; only the permissions of the path’s permission type',
+      additionalProperties: { type: 'boolean' },
+    },
+  },
   paths: {
     '/api/roles': {
       get: {
         summary: 'List the organisation’s roles',
+        operationId: 'listRoles',
         tags,
         security: bearer,
         'x-permission': 'ROLES:READ',
-        responses: { '200': json({ type: 'object', properties: { data: { type: 'array', items: ref('Role') } } }), ...errors(401, 403) },
+        responses: { '200': json(ref('RoleList')), ...errors(403) },
       },
       post: {
         summary: 'Create a custom role',
+        operationId: 'createRole',
         tags,
         security: bearer,
         'x-permission': 'ROLES:CREATE',
-        requestBody: body({
-          type: 'object',
-          required: ['name'],
-          additionalProperties: false,
-          properties: { name: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{1,31}$' }, permissions: ref('RolePermissions') },
-        }),
-        responses: { '201': json(ref('Role'), 'Created'), ...errors(400, 401, 403, 409) },
+        requestBody: body(ref('CreateRole')),
+        responses: { '201': json(ref('Role'), 'Created'), ...errors(403, 409) },
       },
     },
     '/api/roles/{name}': {
       get: {
         summary: 'Get a role',
+        operationId: 'getRole',
         tags,
         security: bearer,
         'x-permission': 'ROLES:READ',
-        parameters: [roleName],
-        responses: { '200': json(ref('Role')), ...errors(400, 401, 403, 404) },
+        parameters: [roleNameParam],
+        responses: { '200': json(ref('Role')), ...errors(403, 404) },
       },
     },
     '/api/roles/{name}/{permissionType}': {
       put: {
         summary: 'Set the permissions of one permission type (named permissions only; others are kept)',
+        operationId: 'setRolePermissions',
         tags,
         security: bearer,
         'x-permission': 'ROLES:UPDATE',
-        parameters: [roleName, pathString('permissionType', `One of ${permissionTypeList.join(', ')}`)],
-        requestBody: body({ type: 'object', additionalProperties: { type: 'boolean' } }),
-        responses: { '200': json(ref('Role')), ...errors(400, 401, 403, 404, 409) },
+        parameters: [roleNameParam, pathParam('permissionType', 'The permission type to change', { type: 'string', enum: permissionTypeList })],
+        requestBody: body(ref('PermissionMap')),
+        responses: { '200': json(ref('Role')), ...errors(403, 404, 409) },
       },
     },
   },

@@ -1,34 +1,48 @@
-import { json, noAuth, errors } from '../helpers';
+import { json, noAuth, ref } from '../helpers';
 import type { OpenApiModule } from '../types';
+
+const status = (value: string): Record<string, unknown> => ({
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: [value] } },
+});
 
 export const systemPaths: OpenApiModule = {
   tag: { name: 'system', description: 'Liveness, readiness and this document' },
+  schemas: {
+    HealthStatus: status('ok'),
+    ReadyStatus: status('ready'),
+    UnavailableStatus: status('unavailable'),
+    OpenApiDocument: {
+      type: 'object',
+      required: ['openapi', 'info', 'paths'],
+      description: 'An OpenAPI 3.1 document',
+      properties: { openapi: { type: 'string' }, info: { type: 'object' }, paths: { type: 'object' } },
+    },
+  },
   paths: {
     '/health': {
       get: {
         summary: 'The process is up',
-        tags: ['system'],
+        operationId: 'getHealth',
         security: noAuth,
-        responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } } }) },
+        responses: { '200': json(ref('HealthStatus')) },
       },
     },
     '/ready': {
       get: {
         summary: 'The database answers a ping',
-        tags: ['system'],
+        operationId: 'getReadiness',
         security: noAuth,
-        responses: {
-          '200': json({ type: 'object', properties: { status: { const: 'ready' } } }),
-          '503': json({ type: 'object', properties: { status: { const: 'unavailable' } } }, 'Database unavailable'),
-        },
+        responses: { '200': json(ref('ReadyStatus')), '503': json(ref('UnavailableStatus'), 'Database unavailable') },
       },
     },
     '/api/openapi.json': {
       get: {
         summary: 'This OpenAPI 3.1 document',
-        tags: ['system'],
+        operationId: 'getOpenApiDocument',
         security: noAuth,
-        responses: { '200': json({ type: 'object' }), ...errors(429) },
+        responses: { '200': json(ref('OpenApiDocument')) },
       },
     },
   },
