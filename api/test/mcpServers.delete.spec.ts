@@ -76,10 +76,20 @@ describe('DELETE /api/mcp/servers/:serverName', () => {
     expect(list.body.data.map((i: { catalogId: string }) => i.catalogId)).not.toContain(server.id);
   });
 
-  it('rejects a force value other than true or false', async () => {
+  it('rejects a force value other than true, false, 1 or 0', async () => {
     const server = await makeServer(ctx, owner, { title: 'Strict Force' });
     expectError(await del(server, '?force=yes'), 400, 'VALIDATION_FAILED');
     expect(await ctx.methods.findServerById(org._id, server.id)).not.toBeNull();
+  });
+
+  it('reads force=0 as false and force=1 as true', async () => {
+    const server = await makeServer(ctx, owner, { title: 'Numeric Force' });
+    await share(ctx, admin, server.id, { public: true });
+    await install(server, installer);
+
+    expectError(await del(server, '?force=0'), 409, 'CONFLICT');
+    expect((await del(server, '?force=1')).status).toBe(204);
+    expect(await ctx.methods.countInstallationsOfServer(org._id, server.id)).toBe(0);
   });
 
   it('records who deleted what in the audit log', async () => {
