@@ -3,6 +3,7 @@ import type { CommandContext, ConnectionInfo, EngineInfo } from './commands/cont
 import { MongoCommandError, toErrorReply } from './errors';
 import type { Catalog } from './storage/catalog';
 import type { CursorStore } from './storage/cursors';
+import { LocalSessions } from './storage/sessions';
 import type { Doc } from './types';
 import { firstKey } from './types';
 import { encodeDocument } from './wire/bsonOptions';
@@ -43,6 +44,7 @@ function checkGenericArguments(body: Doc): void {
  */
 export class Executor {
   private nextResponseId = 1;
+  private readonly sessions = new LocalSessions();
 
   constructor(private readonly deps: ExecutorDeps) {}
 
@@ -59,10 +61,11 @@ export class Executor {
     const body = request.body;
     const name = firstKey(body) ?? '';
     const handler = COMMANDS.get(name.toLowerCase());
-    const ctx: CommandContext = { catalog: this.deps.catalog, cursors: this.deps.cursors, engine: this.deps.engine, connection: connection.info };
+    const ctx: CommandContext = { catalog: this.deps.catalog, cursors: this.deps.cursors, sessions: this.sessions, engine: this.deps.engine, connection: connection.info };
     try {
       if (!handler) throw new MongoCommandError(59, `no such command: '${name}'`);
       checkGenericArguments(body);
+      this.sessions.touch(body.lsid);
       const reply = handler(ctx, body, request.db);
       return reply instanceof EncodedReply || 'ok' in reply ? reply : { ...reply, ok: 1 };
     } catch (error) {

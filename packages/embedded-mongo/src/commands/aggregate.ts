@@ -2,6 +2,7 @@ import { Aggregator } from 'mingo/aggregator';
 
 import { MongoCommandError } from '../errors';
 import { cloneValue } from '../query/clone';
+import { evaluateLet } from '../query/letVariables';
 import { withIdFirst } from '../query/update';
 import { asQueryError, mingoOptions } from '../query/mingo';
 import type { Doc } from '../types';
@@ -17,6 +18,14 @@ import { selectDocuments } from './shared/read';
 
 const UNSUPPORTED = new Set(['$changeStream', '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$planCacheStats']);
 
+/** A database-level pipeline's source stage: `$listLocalSessions` reads the session cache, anything else starts empty. */
+function dbLevelSource(ctx: CommandContext, stages: Doc[]): { input: Doc[]; rest: Doc[] } {
+  const first = stages[0];
+  if (!first || !('$listLocalSessions' in first)) return { input: [], rest: stages };
+  if (!isPlainObject(first.$listLocalSessions)) throw new MongoCommandError(14, '$listLocalSessions options must be specified in an object');
+  return { input: ctx.sessions.list(), rest: stages.slice(1) };
+}
+
 function runPipeline(ctx: CommandContext, db: string, input: Doc[], rest: Doc[], variables: Doc | undefined): Doc[] {
   if (rest.length === 0) return input;
   const copy = !isReadOnlyPipeline(rest);
@@ -30,6 +39,13 @@ function runPipeline(ctx: CommandContext, db: string, input: Doc[], rest: Doc[],
   } catch (error) {
     throw asQueryError(error);
   }
+}
+
+/** A collection's pipeline: its leading match/sort/skip/limit served by the planner, the rest left to mingo. */
+function collectionSource(ctx: CommandContext, db: string, name: string, stages: Doc[], options: { hint: unknown; variables: Doc | undefined }): { input: Doc[]; rest: Doc[] } {
+  const { read, rest } = splitPipeline(stages);
+  const collection = ctx.catalog.getCollection(db, name);
+  return { input: collection ? selectDocuments(collection, { ...read, ...options }) : [], rest };
 }
 
 function checkStages(pipeline: Doc[]): void {
@@ -51,10 +67,8 @@ export function aggregate(ctx: CommandContext, cmd: Doc, db: string): Doc | Enco
   const last = pipeline[pipeline.length - 1] ?? {};
   const outStage = '$out' in last ? '$out' : '$merge' in last ? '$merge' : null;
   const stages = outStage ? pipeline.slice(0, -1) : pipeline;
-  const { read, rest } = dbLevel ? { read: {}, rest: stages } : splitPipeline(stages);
-  const collection = dbLevel ? undefined : ctx.catalog.getCollection(db, name);
-  const variables = isPlainObject(cmd.let) ? cmd.let : undefined;
-  const input = collection ? selectDocuments(collection, { ...read, hint: cmd.hint, variables }) : [];
+  const variables = evaluateLet(cmd.let);
+  const { input, rest } = dbLevel ? dbLevelSource(ctx, stages) : collectionSource(ctx, db, name, stages, { hint: cmd.hint, variables });
   const results = runPipeline(ctx, db, input, rest, variables);
   const ns = dbLevel ? `${db}.$cmd.aggregate` : `${db}.${name}`;
   if (outStage === '$out') writeOut(ctx.catalog, db, last.$out, results);

@@ -1,5 +1,6 @@
 import type { Catalog } from '../storage/catalog';
 import type { CursorStore } from '../storage/cursors';
+import type { LocalSessions } from '../storage/sessions';
 import type { Doc } from '../types';
 import type { EncodedReply } from '../wire/encodedReply';
 
@@ -20,6 +21,7 @@ export interface EngineInfo {
 export interface CommandContext {
   catalog: Catalog;
   cursors: CursorStore;
+  sessions: LocalSessions;
   connection: ConnectionInfo;
   engine: EngineInfo;
 }

@@ -1,4 +1,5 @@
 import { badValue } from '../errors';
+import { evaluateLet } from '../query/letVariables';
 import { compileFilter } from '../query/mingo';
 import { compileProjection } from '../query/project';
 import { parseSort } from '../query/sort';
@@ -12,7 +13,7 @@ import { selectDocuments } from './shared/read';
 export function find(ctx: CommandContext, cmd: Doc, db: string): Doc | EncodedReply {
   const name = collectionArg(cmd, Object.keys(cmd)[0] as string, db);
   const filter = docArg(cmd, 'filter');
-  const variables = docArg(cmd, 'let');
+  const variables = evaluateLet(cmd.let);
   compileFilter(filter, variables);
   const sort = parseSort(cmd.sort);
   const project = compileProjection(cmd.projection, filter);

@@ -32,6 +32,7 @@ import {
   transactionsRefused,
   whatsmyuri,
 } from './serverInfo';
+import { endSessions } from './sessions';
 import { update } from './update';
 
 const TABLE: Record<string, CommandHandler> = {
@@ -41,9 +42,9 @@ const TABLE: Record<string, CommandHandler> = {
   ping,
   buildInfo,
   buildinfo: buildInfo,
-  endSessions: noOp,
+  endSessions,
   refreshSessions: noOp,
-  killSessions: noOp,
+  killSessions: endSessions,
   killAllSessions: noOp,
   killAllSessionsByPattern: noOp,
   startSession: noOp,

@@ -1,6 +1,6 @@
 import { MongoCommandError, toWriteError } from '../errors';
 import { compileFilter } from '../query/mingo';
-import { parseSort } from '../query/sort';
+import { evaluateLet } from '../query/letVariables';
 import type { Doc } from '../types';
 import { isPlainObject } from '../types';
 import type { CommandContext } from './context';
@@ -8,33 +8,35 @@ import { arrayArg, collectionArg } from './shared/args';
 import type { UpdateResult } from './shared/writes';
 import { updateDocuments, validateUpdate } from './shared/writes';
 
-function runStatement(ctx: CommandContext, db: string, name: string, raw: unknown): UpdateResult {
+function runStatement(ctx: CommandContext, db: string, name: string, raw: unknown, variables: Doc | undefined): UpdateResult {
   if (!isPlainObject(raw)) throw new MongoCommandError(14, 'update statement must be an object');
   const filter = raw.q ?? {};
   if (!isPlainObject(filter)) throw new MongoCommandError(14, "BSON field 'update.updates.q' is the wrong type, expected type 'object'");
   if (raw.u === undefined) throw new MongoCommandError(40414, "BSON field 'update.updates.u' is missing but a required field");
+  if (raw.sort !== undefined) throw new MongoCommandError(40415, "BSON field 'update.updates.sort' is an unknown field.");
   const multi = raw.multi === true;
   const upsert = raw.upsert === true;
   validateUpdate(raw.u, multi);
-  compileFilter(filter);
+  compileFilter(filter, variables);
   const arrayFilters = Array.isArray(raw.arrayFilters) ? (raw.arrayFilters as Doc[]) : undefined;
   const existing = ctx.catalog.getCollection(db, name);
   if (!existing && !upsert) return { matched: 0, modified: 0 };
   const collection = existing ?? ctx.catalog.ensureCollection(db, name);
-  return updateDocuments(ctx.catalog, collection, { filter, update: raw.u, upsert, multi, arrayFilters, sort: parseSort(raw.sort), hint: raw.hint });
+  return updateDocuments(ctx.catalog, collection, { filter, update: raw.u, upsert, multi, arrayFilters, hint: raw.hint, variables });
 }
 
 export function update(ctx: CommandContext, cmd: Doc, db: string): Doc {
   const name = collectionArg(cmd, Object.keys(cmd)[0] as string, db);
   const statements = arrayArg(cmd, 'updates');
   const ordered = cmd.ordered !== false;
+  const variables = evaluateLet(cmd.let);
   const writeErrors: Doc[] = [];
   const upserted: Doc[] = [];
   let n = 0;
   let nModified = 0;
   for (let i = 0; i < statements.length; i++) {
     try {
-      const result = runStatement(ctx, db, name, statements[i]);
+      const result = runStatement(ctx, db, name, statements[i], variables);
       n += result.matched;
       nModified += result.modified;
       if (result.upsertedId === undefined) continue;

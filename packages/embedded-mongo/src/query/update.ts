@@ -21,6 +21,8 @@ export interface UpdateInput {
   filter?: Doc;
   /** True when building the document an upsert inserts ($setOnInsert applies). */
   inserting: boolean;
+  /** `let` variables, readable as `$$name` in a pipeline update. */
+  variables?: Doc;
 }
 
 export interface UpdateOutcome {
@@ -83,14 +85,14 @@ function normaliseOperators(spec: Doc, original: Doc, inserting: boolean): Doc {
   return ops;
 }
 
-function runPipeline(original: Doc, stages: Doc[]): Doc {
+function runPipeline(original: Doc, stages: Doc[], variables: Doc | undefined): Doc {
   for (const stage of stages) {
     const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
     if (!name || !PIPELINE_STAGES.has(name)) throw new MongoCommandError(72, `${name ?? 'stage'} is not allowed to be used within an update`);
   }
   let result: Doc | undefined;
   try {
-    result = new Aggregator(stages, mingoOptions()).run([cloneValue(original)])[0] as Doc | undefined;
+    result = new Aggregator(stages, mingoOptions(undefined, variables)).run([cloneValue(original)])[0] as Doc | undefined;
   } catch (error) {
     throw asQueryError(error);
   }
@@ -117,7 +119,7 @@ const hasPositional = (ops: Doc): boolean =>
 /** Applies an update (operators, replacement or pipeline) to a copy of `original`. */
 export function applyUpdate(original: Doc, spec: unknown, input: UpdateInput): UpdateOutcome {
   if (isPipelineUpdate(spec)) {
-    const doc = runPipeline(original, spec);
+    const doc = runPipeline(original, spec, input.variables);
     return { doc, modified: compareBson(doc, original) !== 0 };
   }
   if (!isPlainObject(spec)) throw new MongoCommandError(9, 'update must be an object or an array');

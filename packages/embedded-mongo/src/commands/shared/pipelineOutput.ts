@@ -1,4 +1,7 @@
 import { MongoCommandError } from '../../errors';
+import { duplicateKeyError } from '../../indexes/dupKey';
+import type { Index } from '../../indexes/index';
+import type { IndexField } from '../../indexes/indexKeys';
 import { compareBson } from '../../query/compare';
 import type { Catalog } from '../../storage/catalog';
 import type { Collection } from '../../storage/collection';
@@ -27,6 +30,16 @@ export function writeOut(catalog: Catalog, db: string, spec: unknown, docs: Doc[
   for (const doc of docs) insertDocument(catalog, collection, doc);
 }
 
+/** mongod's DuplicateKey for `whenMatched: "fail"`: the unique index on the `on` fields and the existing key. */
+function mergeDuplicate(collection: Collection, on: string[], existing: Doc): MongoCommandError {
+  const sameFields = (index: Index): boolean => index.fields.length === on.length && index.fields.every((f) => on.includes(f.path));
+  const index = [...collection.indexes.values()].find((candidate) => candidate.unique && sameFields(candidate));
+  const name = index?.name ?? on.map((field) => `${field}_1`).join('_');
+  const keyPattern = index?.spec.key ?? Object.fromEntries(on.map((field) => [field, 1]));
+  const fields = index?.fields ?? on.map((path): IndexField => ({ path, dir: 1 }));
+  return duplicateKeyError(collection.ns, name, keyPattern, fields, fields.map((f) => existing[f.path] ?? null));
+}
+
 function mergeOne(catalog: Catalog, collection: Collection, doc: Doc, on: string[], whenMatched: unknown, whenNotMatched: unknown): void {
   const filter: Doc = {};
   for (const field of on) filter[field] = doc[field] ?? null;
@@ -38,7 +51,7 @@ function mergeOne(catalog: Catalog, collection: Collection, doc: Doc, on: string
     return;
   }
   if (whenMatched === 'keepExisting') return;
-  if (whenMatched === 'fail') throw new MongoCommandError(11000, `E11000 duplicate key error collection: ${collection.ns} index: _id_`);
+  if (whenMatched === 'fail') throw mergeDuplicate(collection, on, existing);
   const base = whenMatched === 'replace' ? { _id: existing._id } : { ...existing };
   const merged: Doc = { ...base };
   for (const [key, value] of Object.entries(doc)) if (key !== '_id') merged[key] = value;

@@ -23,6 +23,26 @@ function checkId(doc: Doc): void {
   if (Array.isArray(id)) throw new MongoCommandError(53, "The '_id' value cannot be of type array");
   if (id instanceof RegExp) throw new MongoCommandError(53, "The '_id' value cannot be of type regex");
   if (id === undefined) throw new MongoCommandError(53, "The '_id' value cannot be undefined");
+  const dollar = dollarPrefixedKey(id);
+  if (dollar) throw new MongoCommandError(53, `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
+}
+
+/** The first `$`-prefixed field name inside an `_id` document (mongod still refuses them there). */
+function dollarPrefixedKey(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = dollarPrefixedKey(item);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isPlainObject(value)) return null;
+  for (const [key, nested] of Object.entries(value)) {
+    if (key.startsWith('$')) return key;
+    const found = dollarPrefixedKey(nested);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** check → record → apply for one new document; returns the stored document. */
@@ -55,6 +75,8 @@ export interface UpdateRequest {
   arrayFilters?: Doc[];
   sort?: SortField[];
   hint?: unknown;
+  /** `let` variables for `$expr` and pipeline updates. */
+  variables?: Doc;
 }
 
 export interface UpdateResult {
@@ -76,7 +98,7 @@ function upsert(catalog: Catalog, collection: Collection, request: UpdateRequest
   const seed = upsertSeed(request.filter);
   const spec = request.update;
   const base = isPipelineUpdate(spec) || isOperatorUpdate(spec as Doc) ? seed : seed._id === undefined ? {} : { _id: seed._id };
-  const { doc } = applyUpdate(base, spec, { inserting: true, arrayFilters: request.arrayFilters, filter: request.filter });
+  const { doc } = applyUpdate(base, spec, { inserting: true, arrayFilters: request.arrayFilters, filter: request.filter, variables: request.variables });
   const stored = insertDocument(catalog, collection, doc);
   return { matched: 0, modified: 0, upsertedId: stored._id, after: stored };
 }
@@ -89,6 +111,7 @@ export function updateDocuments(catalog: Catalog, collection: Collection, reques
     sort: request.sort,
     limit: request.multi ? 0 : 1,
     hint: request.hint,
+    variables: request.variables,
   });
   if (targets.length === 0) {
     return request.upsert ? upsert(catalog, collection, request) : { matched: 0, modified: 0 };
@@ -96,7 +119,7 @@ export function updateDocuments(catalog: Catalog, collection: Collection, reques
   let modified = 0;
   let after: Doc | undefined;
   for (const old of targets) {
-    const outcome = applyUpdate(old, request.update, { inserting: false, arrayFilters: request.arrayFilters, filter: request.filter });
+    const outcome = applyUpdate(old, request.update, { inserting: false, arrayFilters: request.arrayFilters, filter: request.filter, variables: request.variables });
     after = outcome.doc;
     if (!outcome.modified) continue;
     replaceDocument(catalog, collection, outcome.doc);
