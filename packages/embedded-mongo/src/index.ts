@@ -1,2 +1,3 @@
 export { startEmbeddedMongo } from './start';
 export type { EmbeddedMongo, EmbeddedMongoOptions } from './start';
+export { DbPathInUseError } from './journal/lock/dbPathLock';

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import type { Document, MongoServerError } from 'mongodb';
 
 import { startEmbeddedMongo } from '../src';
 import type { EmbeddedMongo } from '../src';
+import { startEngineProcess } from './engineProcess';
 
 const dirs: string[] = [];
 const tempDir = (): string => {
@@ -126,36 +126,10 @@ describe('persistence with dbPath', () => {
   });
 });
 
-function startChild(dbPath: string): Promise<{ uri: string; kill: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'engineChild.ts'), dbPath], {
-    cwd: path.join(__dirname, '..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`engine child exited (${String(code)}): ${err}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n')[0];
-      if (!out.includes('\n') || !line) return;
-      resolve({
-        uri: line,
-        kill: async () => {
-          child.kill('SIGKILL');
-          await exited;
-        },
-      });
-    });
-  });
-}
-
 describe('durability', () => {
   it('loses no acknowledged write when the engine process is killed with SIGKILL', async () => {
     const dir = tempDir();
-    const child = await startChild(dir);
+    const child = await startEngineProcess(dir);
     const client = await MongoClient.connect(child.uri, { serverSelectionTimeoutMS: 2000, socketTimeoutMS: 2000 });
     const c = client.db('app').collection<Document>('acks');
     await c.createIndex({ n: 1 }, { unique: true });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Durability } from '../executor';
 import type { Catalog, Mutation, MutationSink } from '../storage/catalog';
 import { fsyncDirectory, writeSnapshot } from './compaction';
-import { acquireLock } from './lock';
+import { acquireLock } from './lock/dbPathLock';
 import { encodeRecord } from './record';
 import { replayFile } from './replay';
 
