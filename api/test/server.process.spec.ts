@@ -3,71 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-/** The real process entry, as `npm start` runs it (built by `npm test` before jest). */
-const ENTRY = path.resolve(__dirname, '../dist/server/index.js');
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
-  return { ...env, ...extra };
-}
-
-function startServer(cwd: string, env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, [ENTRY], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /\[server\] listening.*"url":"(http:\/\/[^"]+)"/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({ child, url: match[1] as string, output: () => output });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
-  });
-}
-
-async function stopServer(running: Running, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  running.child.removeAllListeners('exit');
-  const exited = exitOf(running.child);
-  running.child.kill(signal);
-  return exited;
-}
-
-async function login(url: string, email: string, password: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  return { status: res.status, body: (await res.json()) as { token?: string; user?: { id: string; role: string } } };
-}
+import { SERVER_ENTRY, assertServerBuilt, exitOf, login, serverEnv, startServer, stopServer } from './support/serverProcess';
 
 let dir: string;
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` first (npm test does)`);
-});
+beforeAll(assertServerBuilt);
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcpr-process-'));
 });
@@ -79,7 +20,7 @@ afterEach(async () => {
 describe('the real server process', () => {
   it('starts with no setup, keeps its data and secrets in DATA_DIR across a graceful restart', async () => {
     const dataDir = path.join(dir, 'data');
-    const env = baseEnv({ DATA_DIR: dataDir, ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'first-admin-pass' });
+    const env = serverEnv({ DATA_DIR: dataDir, ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'first-admin-pass' });
     const first = await startServer(dir, env);
     children.push(first.child);
     expect(first.output()).toContain('development secrets');
@@ -115,7 +56,7 @@ describe('the real server process', () => {
   });
 
   it('without ADMIN_PASSWORD prints a random first-admin password once, which logs in', async () => {
-    const env = baseEnv({ DATA_DIR: path.join(dir, 'data') });
+    const env = serverEnv({ DATA_DIR: path.join(dir, 'data') });
     const running = await startServer(dir, env);
     children.push(running.child);
     const password = /password: (\S+)/.exec(running.output())?.[1];
@@ -129,7 +70,7 @@ describe('the real server process', () => {
   });
 
   it('with NODE_ENV=production and no secrets refuses to start, naming the variables', async () => {
-    const child = spawn(process.execPath, [ENTRY], { cwd: dir, env: baseEnv({ NODE_ENV: 'production' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: dir, env: serverEnv({ NODE_ENV: 'production' }), stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => {
