@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import dotenv from 'dotenv';
 import mongoose from 'mongoose';
 import { bootstrap, syncYamlServers } from '@mcp-registry/api';
+import { DbPathInUseError } from '@mcp-registry/embedded-mongo';
 import type { AppConfig } from '@mcp-registry/data-provider';
 import { createCredentialCipher, createLogger, createMethods, ensureIndexes } from '@mcp-registry/data-schemas';
 import type { Logger } from '@mcp-registry/data-schemas';
@@ -140,7 +141,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Start-up failed: ${(error as Error).stack ?? String(error)}\n`);
+    const explained = error instanceof ConfigError || error instanceof DbPathInUseError;
+    process.stderr.write(explained ? `${error.message}\n` : `Start-up failed: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   });
 }

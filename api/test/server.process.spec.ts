@@ -69,6 +69,24 @@ describe('the real server process', () => {
     expect(await stopServer(again)).toBe(0);
   });
 
+  it('a second server on a DATA_DIR in use exits with a message naming the holder and what to do, not a stack', async () => {
+    const env = serverEnv({ DATA_DIR: path.join(dir, 'data'), ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'first-admin-pass' });
+    const first = await startServer(dir, env);
+    children.push(first.child);
+    const second = spawn(process.execPath, [SERVER_ENTRY], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(second);
+    let stderr = '';
+    second.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    expect(await exitOf(second)).toBe(1);
+    expect(stderr).toContain(`is in use by process ${String(first.child.pid)}`);
+    expect(stderr).toContain('Stop that process first');
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    expect(await stopServer(first)).toBe(0);
+  });
+
   it('with NODE_ENV=production and no secrets refuses to start, naming the variables', async () => {
     const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: dir, env: serverEnv({ NODE_ENV: 'production' }), stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
