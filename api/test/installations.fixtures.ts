@@ -73,6 +73,8 @@ export function installationFixtures(ctx: TestContext) {
     list: (caller: Caller, query: Record<string, string | number> = {}) =>
       request(ctx.app).get('/api/mcp_server').query(query).set('Authorization', authorization(caller)),
     get: (caller: Caller, id: string) => request(ctx.app).get(`/api/mcp_server/${id}`).set('Authorization', authorization(caller)),
+    update: (caller: Caller, id: string, body: unknown) =>
+      request(ctx.app).patch(`/api/mcp_server/${id}`).set('Authorization', authorization(caller)).send(body as object),
     remove: (caller: Caller, id: string) => request(ctx.app).delete(`/api/mcp_server/${id}`).set('Authorization', authorization(caller)),
   };
 

@@ -87,6 +87,43 @@ describe('team installations', () => {
     expect(await f.raw.installations({ teamId: w.group._id })).toHaveLength(0);
   });
 
+  it('an installation ADMIN holder who is not a member installs for any group of the organisation and removes it', async () => {
+    const w = await world();
+    expect(w.group.members.map((m) => String(m.userId))).not.toContain(w.admin.id);
+
+    const res = await f.api.install(w.admin, { catalogId: w.catalogId, scope: 'team', teamId: w.teamId });
+
+    expect(res.status).toBe(201);
+    expect(installationOf(res)).toMatchObject({ scope: InstallationScope.TEAM, teamId: w.teamId, installedBy: w.admin.id });
+    expect((await f.api.get(w.member, installationOf(res).id)).status).toBe(200);
+    expect((await f.api.remove(w.admin, installationOf(res).id)).status).toBe(204);
+    expect(await f.raw.installations({ teamId: w.group._id })).toHaveLength(0);
+  });
+
+  it('a custom role holding installation ADMIN may remove a team installation a group admin made', async () => {
+    const w = await world();
+    const adminRole = await f.makeRole(w.org, {
+      MCP_SERVERS: { [Permissions.USE]: true },
+      MCP_SERVER_INSTALLATIONS: { [Permissions.READ]: true, [Permissions.DELETE]: true, [Permissions.ADMIN]: true },
+    });
+    const operator = await ctx.makeUser(w.org, { role: adminRole });
+    const created = installationOf(await f.api.install(w.lead, { catalogId: w.catalogId, scope: 'team', teamId: w.teamId }));
+
+    expect((await f.api.remove(operator, created.id)).status).toBe(204);
+    expect(await f.raw.installations({ teamId: w.group._id })).toHaveLength(0);
+  });
+
+  it('a group of another organisation stays 404 for an installation ADMIN holder', async () => {
+    const w = await world();
+    const foreignOrg = await ctx.makeOrg();
+    const foreignGroup = await ctx.makeGroup(foreignOrg, [await ctx.makeUser(foreignOrg)]);
+
+    const res = await f.api.install(w.admin, { catalogId: w.catalogId, scope: 'team', teamId: String(foreignGroup._id) });
+
+    expect(expectError(res, 404, 'NOT_FOUND').message).toBe('Group not found');
+    expect(await f.raw.installations({ teamId: foreignGroup._id })).toHaveLength(0);
+  });
+
   it('an unknown group and a group of another organisation are 404', async () => {
     const w = await world();
     const foreignOrg = await ctx.makeOrg();

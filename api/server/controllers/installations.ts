@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { matchedData } from 'express-validator';
-import type { CreateInstallationInput, ListInstallationsQuery } from '@mcp-registry/data-provider';
+import type { CreateInstallationInput, ListInstallationsQuery, UpdateInstallationInput } from '@mcp-registry/data-provider';
 import { toInstallationDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
@@ -19,6 +19,10 @@ export function installationController({ installations }: Services) {
     },
     get: async (req: Request, res: Response) => {
       res.json(toInstallationDto(await installations.get(actorOf(req), String(req.params.id))));
+    },
+    update: async (req: Request, res: Response) => {
+      const input = matchedData(req, { locations: ['body'] }) as UpdateInstallationInput;
+      res.json(toInstallationDto(await installations.update(actorOf(req), String(req.params.id), input)));
     },
     remove: async (req: Request, res: Response) => {
       await installations.remove(actorOf(req), String(req.params.id));

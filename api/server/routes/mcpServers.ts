@@ -4,7 +4,7 @@ import { mcpServerController } from '../controllers/mcpServers';
 import { createCanAccessMcpServer } from '../middleware/canAccessMcpServer';
 import { can } from '../middleware/checkAccess';
 import { validate } from '../middleware/validate';
-import { createServerRules, deleteServerRules, listServersRules, serverNameRules, updateServerRules } from '../validation/mcpServers';
+import { createServerRules, deleteServerRules, listServersRules, serverIdRules, serverNameRules, updateServerRules } from '../validation/mcpServers';
 import type { RouteDeps } from './routeDeps';
 
 const { MCP_SERVERS } = PermissionTypes;
@@ -18,6 +18,7 @@ export function mcpServerRoutes({ auth, services }: RouteDeps): Router {
   const r = Router();
   r.get('/', auth, can(MCP_SERVERS, P.USE), validate(listServersRules), c.list);
   r.post('/', auth, can(MCP_SERVERS, P.USE, P.CREATE), validate(createServerRules), c.create);
+  r.get('/by-id/:serverId', auth, can(MCP_SERVERS, P.USE), validate(serverIdRules), server(B.VIEW, 'serverId'), c.get);
   r.get('/:serverName', auth, can(MCP_SERVERS, P.USE), validate(serverNameRules), server(B.VIEW), c.get);
   r.patch('/:serverName', auth, can(MCP_SERVERS, P.USE), validate(updateServerRules), server(B.EDIT), c.update);
   r.delete('/:serverName', auth, can(MCP_SERVERS, P.USE), validate(deleteServerRules), server(B.DELETE), c.remove);

@@ -4,8 +4,10 @@ import {
   CUSTOM_USER_VAR_NAME_PATTERN,
   CUSTOM_USER_VAR_VALUE_MAX_LENGTH,
   CUSTOM_USER_VARS_MAX_COUNT,
+  IMMUTABLE_INSTALLATION_FIELDS,
   InstallationScope,
   installationScopeList,
+  InstallationStatus,
 } from '@mcp-registry/data-provider';
 import { idParam, listQuery } from './common';
 
@@ -71,3 +73,22 @@ export const listInstallationsRules = [
 ];
 
 export const installationIdRules = [idParam()];
+
+const statuses = Object.values(InstallationStatus);
+
+/** PATCH body: new variables (replacing the stored ones; null clears) and/or a status; identifying fields are refused by name. */
+export const updateInstallationRules = [
+  idParam(),
+  ...IMMUTABLE_INSTALLATION_FIELDS.map((field) =>
+    body(field).optional().not().exists().withMessage('Cannot be changed: remove the installation and install again'),
+  ),
+  body('customUserVars')
+    .optional()
+    .custom((value: unknown) => {
+      if (value === null) return true;
+      if (typeof value !== 'object' || Array.isArray(value)) throw new Error('Must be an object of strings, or null to clear them');
+      return assertCustomUserVars(value as Record<string, unknown>);
+    }),
+  body('status').if(body('customUserVars').not().exists()).exists().withMessage('Send customUserVars, status or both'),
+  body('status').optional().isIn(statuses).withMessage(`One of ${statuses.join(', ')}`),
+];

@@ -7,7 +7,7 @@ import {
   MCP_SERVER_NAME_PATTERN,
   TokenExchangeMethod,
 } from '@mcp-registry/data-provider';
-import { booleanQuery, listQuery } from './common';
+import { booleanQuery, idParam, listQuery } from './common';
 import { boundedString, exactObject, headerName, headers, httpUrl, iconPath, transport, userVars } from './mcpServerFields';
 import type { Mode } from './mcpServerFields';
 
@@ -90,6 +90,8 @@ export const listServersRules = [
 export const createServerRules = [...serverRules('create'), ...apiKeyRequired];
 
 export const serverNameRules = [serverNameParam()];
+
+export const serverIdRules = [idParam('serverId')];
 
 export const updateServerRules = [
   serverNameParam(),

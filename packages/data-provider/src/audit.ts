@@ -20,6 +20,7 @@ export const AuditAction = {
   MCP_SERVER_DELETE: 'mcpServer.delete',
   MCP_SERVER_SHARE: 'mcpServer.share',
   INSTALLATION_CREATE: 'installation.create',
+  INSTALLATION_UPDATE: 'installation.update',
   INSTALLATION_DELETE: 'installation.delete',
 } as const;
 

@@ -67,6 +67,15 @@ export interface CreateInstallationInput {
   customUserVars?: Record<string, string>;
 }
 
+/** PATCH /api/mcp_server/:id: absent fields stay; `customUserVars` replaces every stored value (`null` clears them). */
+export interface UpdateInstallationInput {
+  customUserVars?: Record<string, string> | null;
+  status?: InstallationStatus;
+}
+
+/** Fields that identify an installation: a PATCH naming one is refused (delete and install again instead). */
+export const IMMUTABLE_INSTALLATION_FIELDS = ['catalogId', 'scope', 'ownerId', 'teamId', 'userId', 'installedBy'] as const;
+
 export interface ListInstallationsQuery {
   limit?: number;
   after?: string;

@@ -39,6 +39,6 @@ export { principalKey, organizationViewerKey } from './utils/principalKey';
 export type { AclPrincipal } from './utils/principalKey';
 export type { IInstallation } from './schema/installation';
 export type { IMcpServerUser } from './schema/mcpServerUser';
-export type { NewInstallation, UpsertedInstallation } from './methods/installation';
+export type { InstallationChanges, NewInstallation, UpsertedInstallation } from './methods/installation';
 export type { InstallationRecord, InstallationView, ListInstallationViewsInput } from './methods/installationView';
 export type { InstallationFilters, InstallationVisibility } from './methods/installationFilters';

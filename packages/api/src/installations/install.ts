@@ -1,12 +1,13 @@
-import { AuditAction, InstallationScope, InstallationStatus } from '@mcp-registry/data-provider';
-import type { CreateInstallationInput, InstallationStatus as Status } from '@mcp-registry/data-provider';
-import type { IGroup, InstallationRecord, InstallationView, McpServerRecord, Methods } from '@mcp-registry/data-schemas';
+import { AuditAction, InstallationScope } from '@mcp-registry/data-provider';
+import type { CreateInstallationInput } from '@mcp-registry/data-provider';
+import type { IGroup, InstallationRecord, InstallationView, Methods } from '@mcp-registry/data-schemas';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor, ActorIdentity } from '../auth/actor';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors/apiError';
 import { findUsableServer } from './findUsableServer';
 import type { FindUsableServerDeps } from './findUsableServer';
+import { statusFor } from './installationStatus';
 import { resolveInstallTarget } from './resolveInstallTarget';
 import type { ResolveTargetDeps } from './resolveInstallTarget';
 import { canManageTeamInstallations, TEAM_FORBIDDEN } from './teamAccess';
@@ -31,12 +32,6 @@ async function findManageableTeam(deps: InstallDeps, actor: Actor, teamId: strin
   if (!group) throw new NotFoundError('Group');
   if (!canManageTeamInstallations(actor, group)) throw new ForbiddenError(TEAM_FORBIDDEN);
   return group;
-}
-
-function statusFor(server: McpServerRecord, provided: Record<string, string> | undefined): Status {
-  const declared = server.config.customUserVars ?? [];
-  const missing = declared.some((v) => provided?.[v.name] === undefined);
-  return missing ? InstallationStatus.NEEDS_CONFIGURATION : InstallationStatus.ACTIVE;
 }
 
 type UserDetails = InstallationView['userDetails'][number];
@@ -123,7 +118,7 @@ export async function install(deps: InstallDeps, actor: Actor, input: CreateInst
     serverName: server.serverName,
     installedBy: actor.id,
     customUserVars: input.customUserVars,
-    status: statusFor(server, input.customUserVars),
+    status: statusFor(server, Object.keys(input.customUserVars ?? {})),
   });
   if (target) await assignTarget(deps, installation, created, target);
   if (created) await recordInstall(deps, actor, installation, target, team);

@@ -1,9 +1,10 @@
-import type { CreateInstallationInput, ListInstallationsQuery } from '@mcp-registry/data-provider';
+import type { CreateInstallationInput, ListInstallationsQuery, UpdateInstallationInput } from '@mcp-registry/data-provider';
 import type { Actor } from '../auth/actor';
 import type { ServiceDeps } from '../serviceDeps';
 import { install } from './install';
 import { getInstallation, listInstallations } from './readInstallations';
 import { removeInstallation } from './removeInstallation';
+import { updateInstallation } from './updateInstallation';
 
 /** Installations of catalog servers (personal, team, organisation). */
 export function createInstallationService(deps: ServiceDeps) {
@@ -11,6 +12,7 @@ export function createInstallationService(deps: ServiceDeps) {
     install: (actor: Actor, input: CreateInstallationInput) => install(deps, actor, input),
     list: (actor: Actor, query: ListInstallationsQuery) => listInstallations(deps, actor, query),
     get: (actor: Actor, id: string) => getInstallation(deps, actor, id),
+    update: (actor: Actor, id: string, input: UpdateInstallationInput) => updateInstallation(deps, actor, id, input),
     remove: (actor: Actor, id: string) => removeInstallation(deps, actor, id),
   };
 }

@@ -1,21 +1,13 @@
-import { AuditAction, InstallationScope } from '@mcp-registry/data-provider';
-import type { InstallationRecord, Methods } from '@mcp-registry/data-schemas';
+import { AuditAction } from '@mcp-registry/data-provider';
+import type { Methods } from '@mcp-registry/data-schemas';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
 import { ForbiddenError, NotFoundError } from '../errors/apiError';
-import { canManageTeamInstallations } from './teamAccess';
-import { isInstallationAdmin, visibilityOf } from './visibility';
+import { mayManageInstallation } from './manageAccess';
+import { visibilityOf } from './visibility';
 
 export type RemoveInstallationDeps = AuditDeps & Pick<Methods, 'findInstallation' | 'findGroupInOrg' | 'deleteInstallation'>;
-
-/** Personal: the owner or an ADMIN holder; team: group admin or UPDATE + member; org: ADMIN. */
-async function mayRemove(deps: RemoveInstallationDeps, actor: Actor, installation: InstallationRecord): Promise<boolean> {
-  if (installation.scope === InstallationScope.PERSONAL) return String(installation.ownerId) === actor.id || isInstallationAdmin(actor);
-  if (installation.scope === InstallationScope.ORG) return isInstallationAdmin(actor);
-  const group = installation.teamId ? await deps.findGroupInOrg(actor.organizationId, installation.teamId) : null;
-  return group !== null && canManageTeamInstallations(actor, group);
-}
 
 /**
  * DELETE /api/mcp_server/:id. Invisible → 404, visible but not allowed → 403. The installation document holds its
@@ -24,7 +16,7 @@ async function mayRemove(deps: RemoveInstallationDeps, actor: Actor, installatio
 export async function removeInstallation(deps: RemoveInstallationDeps, actor: Actor, id: string): Promise<void> {
   const installation = await deps.findInstallation(actor.organizationId, id, visibilityOf(actor));
   if (!installation) throw new NotFoundError('Installation');
-  if (!(await mayRemove(deps, actor, installation))) throw new ForbiddenError('You may not remove this installation');
+  if (!(await mayManageInstallation(deps, actor, installation))) throw new ForbiddenError('You may not remove this installation');
   if (!(await deps.deleteInstallation(actor.organizationId, id))) throw new NotFoundError('Installation');
   await recordAudit(deps, actor, {
     action: AuditAction.INSTALLATION_DELETE,

@@ -29,6 +29,12 @@ export interface NewInstallation {
   status: InstallationStatus;
 }
 
+/** What PATCH may change; absent fields stay as they are. */
+export interface InstallationChanges {
+  customUserVars?: Record<string, string> | null;
+  status?: InstallationStatus;
+}
+
 /** The duplicate key of an installation: what identifies it besides its `_id`. */
 export type InstallationKey = Pick<NewInstallation, 'organizationId' | 'catalogId' | 'scope' | 'ownerId' | 'teamId'>;
 
@@ -148,6 +154,25 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     return r.deletedCount;
   }
 
+  /**
+   * Changes what an installation may change: its custom user variables (the object replaces every stored value and
+   * is encrypted again; `null` clears them) and its status. Null when it no longer exists.
+   */
+  async function updateInstallation(organizationId: Id, id: Id, changes: InstallationChanges): Promise<InstallationRecord | null> {
+    const _id = toObjectId(id);
+    const orgId = toObjectId(organizationId);
+    if (!_id || !orgId) return null;
+    const set: Record<string, unknown> = { updatedAt: new Date() };
+    if (changes.status !== undefined) set.status = changes.status;
+    if (changes.customUserVars !== undefined) {
+      const vars = changes.customUserVars ?? {};
+      const names = Object.keys(vars);
+      set.customUserVars = names.length > 0 ? seal(vars) : null;
+      set.customUserVarNames = names;
+    }
+    return Installation.findOneAndUpdate({ _id, organizationId: orgId }, { $set: set }, { new: true, projection: NO_SECRETS, timestamps: false, lean: true });
+  }
+
   /** True when this call deleted it (false: it was already gone, so a second DELETE is a 404). */
   async function deleteInstallation(organizationId: Id, id: Id): Promise<boolean> {
     const _id = toObjectId(id);
@@ -198,6 +223,7 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     findInstallation,
     findInstallationByKey,
     readInstallationCustomUserVars,
+    updateInstallation,
     deleteInstallation,
     countInstallationsOfServer,
     removeInstallationsOfServer,

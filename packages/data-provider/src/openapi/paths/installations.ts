@@ -1,4 +1,11 @@
-import { CUSTOM_USER_VAR_VALUE_MAX_LENGTH, CUSTOM_USER_VARS_MAX_COUNT, InstallationStatus, installationScopeList } from '../../installations';
+import {
+  CUSTOM_USER_VAR_NAME_PATTERN,
+  CUSTOM_USER_VAR_VALUE_MAX_LENGTH,
+  CUSTOM_USER_VARS_MAX_COUNT,
+  IMMUTABLE_INSTALLATION_FIELDS,
+  InstallationStatus,
+  installationScopeList,
+} from '../../installations';
 import { bearer, body, dateTime, errors, json, listParams, nullable, objectId, pageOf, pathId, ref } from '../helpers';
 import type { OpenApiModule } from '../types';
 
@@ -59,12 +66,28 @@ const createInstallation = {
         'Personal scope only: install for this user of the organisation. Needs MCP_SERVER_INSTALLATIONS:ADMIN unless it is the caller. Omit it (never send "" or null) to install for yourself.',
     },
     teamId: { ...objectId, description: 'Required with scope "team", refused otherwise' },
-    customUserVars: {
-      type: 'object',
-      maxProperties: CUSTOM_USER_VARS_MAX_COUNT,
-      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
-      additionalProperties: { type: 'string', maxLength: CUSTOM_USER_VAR_VALUE_MAX_LENGTH },
-      description: 'Write-only values, stored encrypted',
+    customUserVars: ref('CustomUserVars'),
+  },
+};
+const customUserVars = {
+  type: 'object',
+  maxProperties: CUSTOM_USER_VARS_MAX_COUNT,
+  propertyNames: { pattern: CUSTOM_USER_VAR_NAME_PATTERN.source },
+  additionalProperties: { type: 'string', maxLength: CUSTOM_USER_VAR_VALUE_MAX_LENGTH },
+  writeOnly: true,
+  description: 'Variable name → value. Write-only values, stored encrypted',
+};
+const updateInstallation = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  description: `Only these fields may change; ${IMMUTABLE_INSTALLATION_FIELDS.join(', ')} are refused by name (400): remove the installation and install again.`,
+  properties: {
+    customUserVars: { ...nullable(ref('CustomUserVars')), description: 'Replaces every stored value; null clears them' },
+    status: {
+      type: 'string',
+      enum: Object.values(InstallationStatus),
+      description: 'When absent and customUserVars is sent: active if every variable the server declares has a value, else needs_configuration. active with a declared variable left without a value is 400.',
     },
   },
 };
@@ -78,6 +101,8 @@ export const installationPaths: OpenApiModule = {
     InstallationUser: installationUser,
     InstallationTeam: installationTeam,
     CreateInstallation: createInstallation,
+    UpdateInstallation: updateInstallation,
+    CustomUserVars: customUserVars,
   },
   paths: {
     '/api/mcp_server': {
@@ -98,7 +123,9 @@ export const installationPaths: OpenApiModule = {
       post: {
         summary: 'Install an MCP server (idempotent: an existing installation with the same key is returned with 200)',
         description:
-          'The duplicate key is (catalogId, target user) for personal, (catalogId, teamId) for team and (catalogId, organisation) for org installations.',
+          'The duplicate key is (catalogId, target user) for personal, (catalogId, teamId) for team and (catalogId, organisation) for org installations. ' +
+          'Personal for another user (userId) and org scope need MCP_SERVER_INSTALLATIONS:ADMIN. Team scope: an ADMIN holder may install for any group of the organisation; ' +
+          'anyone else must be an admin of the group, or a member holding MCP_SERVER_INSTALLATIONS:UPDATE.',
         operationId: 'createInstallation',
         tags,
         security: bearer,
@@ -121,8 +148,21 @@ export const installationPaths: OpenApiModule = {
         parameters: [pathId()],
         responses: { '200': json(ref('Installation')), ...errors(403, 404) },
       },
+      patch: {
+        summary: 'Change an installation’s custom user variables or status',
+        description:
+          'Needs MCP_SERVER_INSTALLATIONS:UPDATE and the same rights on the installation as DELETE: personal, its owner or an ADMIN holder; team, an ADMIN holder, a group admin or a member holding UPDATE; org, an ADMIN holder. Invisible installations are 404.',
+        operationId: 'updateInstallation',
+        tags,
+        security: bearer,
+        'x-permission': 'MCP_SERVER_INSTALLATIONS:UPDATE',
+        parameters: [pathId()],
+        requestBody: body(ref('UpdateInstallation')),
+        responses: { '200': json(ref('Installation')), ...errors(403, 404) },
+      },
       delete: {
         summary: 'Remove an installation with its assignments and stored credentials',
+        description: 'The same rights as PATCH: an ADMIN holder may remove any installation of the organisation, team ones included.',
         operationId: 'deleteInstallation',
         tags,
         security: bearer,

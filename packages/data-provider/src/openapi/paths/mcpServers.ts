@@ -172,6 +172,17 @@ export const mcpServerPaths: OpenApiModule = {
         responses: { '201': json(ref('McpServer'), 'Created'), ...errors(403, 409) },
       },
     },
+    '/api/mcp/servers/by-id/{serverId}': {
+      get: {
+        summary: 'Get a server by its id (VIEW), for clients that store the id rather than the serverName',
+        operationId: 'getMcpServerById',
+        tags,
+        security,
+        'x-permission': perm,
+        parameters: [pathId('serverId')],
+        responses: { '200': json(ref('McpServer')), ...errors(403, 404) },
+      },
+    },
     '/api/mcp/servers/{serverName}': {
       get: {
         summary: 'Get a server (VIEW)',
