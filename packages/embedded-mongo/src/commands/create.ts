@@ -1,6 +1,7 @@
 import { UUID } from 'bson';
 
 import { MongoCommandError } from '../errors';
+import { parseCollation } from '../query/collation';
 import { checkDatabaseName } from '../storage/catalog';
 import type { Doc } from '../types';
 import { collectionArg } from './shared/args';
@@ -17,6 +18,9 @@ export function create(ctx: CommandContext, cmd: Doc, db: string): Doc {
   if (ctx.catalog.getCollection(db, name)) throw new MongoCommandError(48, `Collection ${db}.${name} already exists.`);
   const options: Doc = {};
   for (const key of KEPT_OPTIONS) if (cmd[key] !== undefined) options[key] = cmd[key];
+  const collation = parseCollation(cmd.collation);
+  if (collation) options.collation = collation.spec;
+  else delete options.collation;
   ctx.catalog.commit({ op: 'createCollection', db, coll: name, options, uuid: new UUID() });
   return { ok: 1 };
 }

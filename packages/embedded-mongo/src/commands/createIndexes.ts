@@ -2,6 +2,7 @@ import { MongoCommandError } from '../errors';
 import type { IndexSpec } from '../indexes/index';
 import { ID_INDEX_NAME } from '../indexes/index';
 import { parseKeyPattern } from '../indexes/indexKeys';
+import { parseCollation } from '../query/collation';
 import { compareBson } from '../query/compare';
 import { compileFilter } from '../query/mingo';
 import type { Collection } from '../storage/collection';
@@ -45,6 +46,7 @@ function alreadyExists(collection: Collection, spec: IndexSpec): boolean {
   for (const index of collection.indexes.values()) {
     if (compareBson(index.spec.key, spec.key) !== 0) continue;
     if (compareBson(index.spec.partialFilterExpression ?? null, spec.partialFilterExpression ?? null) !== 0) continue;
+    if (compareBson(index.spec.collation ?? null, spec.collation ?? null) !== 0) continue;
     if (compareBson(optionsOf(index.spec), optionsOf(spec)) === 0) {
       throw new MongoCommandError(85, `Index already exists with a different name: ${index.name}`);
     }
@@ -53,12 +55,20 @@ function alreadyExists(collection: Collection, spec: IndexSpec): boolean {
   return false;
 }
 
+/** An index without a collation takes the collection's; an explicit one is stored in full (or dropped when simple). */
+function withCollation(spec: IndexSpec, collection: Collection): IndexSpec {
+  const { collation: requested, ...rest } = spec;
+  const collation = requested === undefined ? collection.collation : parseCollation(requested);
+  return collation ? { ...rest, collation: collation.spec } : rest;
+}
+
 export function createIndexes(ctx: CommandContext, cmd: Doc, db: string): Doc {
   const name = collectionArg(cmd, 'createIndexes', db);
-  const specs = arrayArg(cmd, 'indexes').map(normaliseIndexSpec);
-  if (specs.length === 0) throw new MongoCommandError(2, 'Must specify at least one index to create');
+  const raw = arrayArg(cmd, 'indexes').map(normaliseIndexSpec);
+  if (raw.length === 0) throw new MongoCommandError(2, 'Must specify at least one index to create');
   const createdCollectionAutomatically = !ctx.catalog.getCollection(db, name);
   const collection = ctx.catalog.ensureCollection(db, name);
+  const specs = raw.map((spec) => withCollation(spec, collection));
   const numIndexesBefore = collection.indexes.size;
   const fresh = specs.filter((spec) => !alreadyExists(collection, spec));
   for (const spec of fresh) {

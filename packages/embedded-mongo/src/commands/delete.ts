@@ -5,7 +5,7 @@ import type { Doc } from '../types';
 import { isPlainObject } from '../types';
 import type { CommandContext } from './context';
 import { arrayArg, collectionArg, toNumber } from './shared/args';
-import { selectDocuments } from './shared/read';
+import { collationFor, selectDocuments } from './shared/read';
 import { deleteDocument } from './shared/writes';
 
 function runStatement(ctx: CommandContext, db: string, name: string, raw: unknown, variables: Doc | undefined): number {
@@ -14,10 +14,11 @@ function runStatement(ctx: CommandContext, db: string, name: string, raw: unknow
   if (!isPlainObject(filter)) throw new MongoCommandError(14, "BSON field 'delete.deletes.q' is the wrong type, expected type 'object'");
   const limit = toNumber(raw.limit) ?? 0;
   if (limit !== 0 && limit !== 1) throw new MongoCommandError(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
-  compileFilter(filter, variables);
   const collection = ctx.catalog.getCollection(db, name);
+  const collation = collationFor(collection, raw.collation);
+  compileFilter(filter, variables, collation);
   if (!collection) return 0;
-  const docs = selectDocuments(collection, { filter, limit, hint: raw.hint, variables });
+  const docs = selectDocuments(collection, { filter, limit, hint: raw.hint, variables, collation });
   for (const doc of docs) deleteDocument(ctx.catalog, collection, doc);
   return docs.length;
 }

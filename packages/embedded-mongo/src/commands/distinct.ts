@@ -4,7 +4,7 @@ import { compileFilter } from '../query/mingo';
 import type { Doc } from '../types';
 import { isPlainObject } from '../types';
 import { collectionArg, docArg } from './shared/args';
-import { selectDocuments } from './shared/read';
+import { collationFor, selectDocuments } from './shared/read';
 import type { CommandContext } from './context';
 
 function collect(value: unknown, parts: string[], i: number, out: unknown[]): void {
@@ -25,12 +25,14 @@ export function distinct(ctx: CommandContext, cmd: Doc, db: string): Doc {
   const name = collectionArg(cmd, 'distinct', db);
   if (typeof cmd.key !== 'string' || cmd.key.length === 0) throw new MongoCommandError(14, "BSON field 'distinct.key' is missing or not a string");
   const filter = docArg(cmd, 'query');
-  compileFilter(filter);
   const collection = ctx.catalog.getCollection(db, name);
+  const collation = collationFor(collection, cmd.collation);
+  compileFilter(filter, undefined, collation);
   if (!collection) return { values: [], ok: 1 };
   const parts = cmd.key.split('.');
   const values: unknown[] = [];
-  for (const doc of selectDocuments(collection, { filter, hint: cmd.hint })) collect(doc, parts, 0, values);
-  values.sort(compareBson);
-  return { values: values.filter((v, i) => i === 0 || compareBson(v, values[i - 1]) !== 0), ok: 1 };
+  for (const doc of selectDocuments(collection, { filter, hint: cmd.hint, collation })) collect(doc, parts, 0, values);
+  const compare = collation?.compare ?? compareBson;
+  values.sort(compare);
+  return { values: values.filter((v, i) => i === 0 || compare(v, values[i - 1]) !== 0), ok: 1 };
 }

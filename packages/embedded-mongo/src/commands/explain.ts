@@ -6,7 +6,7 @@ import type { Doc } from '../types';
 import { isPlainObject } from '../types';
 import { SERVER_VERSION } from './serverInfo';
 import type { ReadSpec } from './shared/read';
-import { resolveHint } from './shared/read';
+import { collationFor, planRead } from './shared/read';
 import type { CommandContext } from './context';
 import { splitPipeline } from './shared/pipelinePrefix';
 
@@ -31,9 +31,9 @@ function planStages(plan: QueryPlan): Doc {
 }
 
 /** A queryPlanner-only explain: which index (if any), or which index union, the planner picked. */
-export function explainPlan(ctx: CommandContext, db: string, name: string, read: ReadSpec): Doc {
+export function explainPlan(ctx: CommandContext, db: string, name: string, read: ReadSpec, collation?: unknown): Doc {
   const collection = ctx.catalog.getCollection(db, name);
-  const plan = collection ? collection.plan(read.filter, read.sort ?? [], resolveHint(collection, read.hint)) : COLLSCAN;
+  const plan = collection ? planRead(collection, { ...read, collation: collationFor(collection, collation) }) : COLLSCAN;
   const stages = planStages(plan);
   const sorted = (read.sort?.length ?? 0) > 0 && !plan.servesSort ? { stage: 'SORT', inputStage: stages } : stages;
   return {
@@ -48,9 +48,9 @@ export function explain(ctx: CommandContext, cmd: Doc, db: string): Doc {
   if (!isPlainObject(inner)) throw new MongoCommandError(14, 'explain command requires a nested object');
   const verb = Object.keys(inner)[0] ?? '';
   const name = String(inner[verb]);
-  if (verb === 'find') return explainPlan(ctx, db, name, { filter: inner.filter as Doc | undefined, sort: parseSort(inner.sort), hint: inner.hint });
-  if (verb === 'count') return explainPlan(ctx, db, name, { filter: inner.query as Doc | undefined, hint: inner.hint });
-  if (verb === 'aggregate' && Array.isArray(inner.pipeline)) return explainPlan(ctx, db, name, splitPipeline(inner.pipeline as Doc[]).read);
-  if (verb === 'distinct') return explainPlan(ctx, db, name, { filter: inner.query as Doc | undefined });
+  if (verb === 'find') return explainPlan(ctx, db, name, { filter: inner.filter as Doc | undefined, sort: parseSort(inner.sort), hint: inner.hint }, inner.collation);
+  if (verb === 'count') return explainPlan(ctx, db, name, { filter: inner.query as Doc | undefined, hint: inner.hint }, inner.collation);
+  if (verb === 'aggregate' && Array.isArray(inner.pipeline)) return explainPlan(ctx, db, name, splitPipeline(inner.pipeline as Doc[]).read, inner.collation);
+  if (verb === 'distinct') return explainPlan(ctx, db, name, { filter: inner.query as Doc | undefined }, inner.collation);
   throw new MongoCommandError(2, `explain is not supported for ${verb} by embedded-mongo`);
 }

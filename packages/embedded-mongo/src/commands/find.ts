@@ -8,13 +8,15 @@ import type { EncodedReply } from '../wire/encodedReply';
 import type { CommandContext } from './context';
 import { collectionArg, docArg, intArg, nonNegativeArg } from './shared/args';
 import { cursorReply, DEFAULT_BATCH } from './shared/cursorReply';
-import { selectDocuments } from './shared/read';
+import { collationFor, selectDocuments } from './shared/read';
 
 export function find(ctx: CommandContext, cmd: Doc, db: string): Doc | EncodedReply {
   const name = collectionArg(cmd, Object.keys(cmd)[0] as string, db);
   const filter = docArg(cmd, 'filter');
   const variables = evaluateLet(cmd.let);
-  compileFilter(filter, variables);
+  const collection = ctx.catalog.getCollection(db, name);
+  const collation = collationFor(collection, cmd.collation);
+  compileFilter(filter, variables, collation);
   const sort = parseSort(cmd.sort);
   const project = compileProjection(cmd.projection, filter);
   const skip = nonNegativeArg(cmd, 'skip') ?? 0;
@@ -27,8 +29,7 @@ export function find(ctx: CommandContext, cmd: Doc, db: string): Doc | EncodedRe
   }
   if (cmd.tailable === true) throw badValue('tailable cursors are not supported by embedded-mongo');
   const ns = `${db}.${name}`;
-  const collection = ctx.catalog.getCollection(db, name);
   if (!collection) return cursorReply(ctx, ns, [], { batchSize, singleBatch });
-  const docs = selectDocuments(collection, { filter, sort, skip, limit, hint: cmd.hint, variables });
+  const docs = selectDocuments(collection, { filter, sort, skip, limit, hint: cmd.hint, variables, collation });
   return cursorReply(ctx, ns, docs, { batchSize, singleBatch, project });
 }

@@ -6,7 +6,7 @@ import { parseSort } from '../query/sort';
 import type { Doc } from '../types';
 import type { CommandContext } from './context';
 import { collectionArg, docArg } from './shared/args';
-import { selectDocuments } from './shared/read';
+import { collationFor, selectDocuments } from './shared/read';
 import { deleteDocument, updateDocuments, validateUpdate } from './shared/writes';
 
 function checkArguments(cmd: Doc, remove: boolean, upsert: boolean): void {
@@ -21,16 +21,17 @@ export function findAndModify(ctx: CommandContext, cmd: Doc, db: string): Doc {
   const name = collectionArg(cmd, Object.keys(cmd)[0] as string, db);
   const filter = docArg(cmd, 'query') ?? {};
   const variables = evaluateLet(cmd.let);
-  compileFilter(filter, variables);
+  const existing = ctx.catalog.getCollection(db, name);
+  const collation = collationFor(existing, cmd.collation);
+  compileFilter(filter, variables, collation);
   const sort = parseSort(cmd.sort);
   const project = compileProjection(cmd.fields, filter);
   const shape = (doc: Doc | undefined): Doc | null => (doc ? (project ? project(doc) : doc) : null);
   const remove = cmd.remove === true;
   const upsert = cmd.upsert === true;
   checkArguments(cmd, remove, upsert);
-  const existing = ctx.catalog.getCollection(db, name);
   if (remove) {
-    const doc = existing ? selectDocuments(existing, { filter, sort, limit: 1, hint: cmd.hint, variables })[0] : undefined;
+    const doc = existing ? selectDocuments(existing, { filter, sort, limit: 1, hint: cmd.hint, variables, collation })[0] : undefined;
     if (!doc || !existing) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     deleteDocument(ctx.catalog, existing, doc);
     return { lastErrorObject: { n: 1 }, value: shape(doc), ok: 1 };
@@ -38,7 +39,7 @@ export function findAndModify(ctx: CommandContext, cmd: Doc, db: string): Doc {
   if (!existing && !upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   const collection = existing ?? ctx.catalog.ensureCollection(db, name);
   const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Doc[]) : undefined;
-  const result = updateDocuments(ctx.catalog, collection, { filter, update: cmd.update, upsert, multi: false, arrayFilters, sort, hint: cmd.hint, variables });
+  const result = updateDocuments(ctx.catalog, collection, { filter, update: cmd.update, upsert, multi: false, arrayFilters, sort, hint: cmd.hint, variables, collation });
   const returnNew = cmd.new === true;
   if (result.upsertedId !== undefined) {
     return { lastErrorObject: { n: 1, updatedExisting: false, upserted: result.upsertedId }, value: returnNew ? shape(result.after) : null, ok: 1 };

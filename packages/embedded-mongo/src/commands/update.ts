@@ -5,6 +5,7 @@ import type { Doc } from '../types';
 import { isPlainObject } from '../types';
 import type { CommandContext } from './context';
 import { arrayArg, collectionArg } from './shared/args';
+import { collationFor } from './shared/read';
 import type { UpdateResult } from './shared/writes';
 import { updateDocuments, validateUpdate } from './shared/writes';
 
@@ -17,12 +18,13 @@ function runStatement(ctx: CommandContext, db: string, name: string, raw: unknow
   const multi = raw.multi === true;
   const upsert = raw.upsert === true;
   validateUpdate(raw.u, multi);
-  compileFilter(filter, variables);
-  const arrayFilters = Array.isArray(raw.arrayFilters) ? (raw.arrayFilters as Doc[]) : undefined;
   const existing = ctx.catalog.getCollection(db, name);
+  const collation = collationFor(existing, raw.collation);
+  compileFilter(filter, variables, collation);
+  const arrayFilters = Array.isArray(raw.arrayFilters) ? (raw.arrayFilters as Doc[]) : undefined;
   if (!existing && !upsert) return { matched: 0, modified: 0 };
   const collection = existing ?? ctx.catalog.ensureCollection(db, name);
-  return updateDocuments(ctx.catalog, collection, { filter, update: raw.u, upsert, multi, arrayFilters, hint: raw.hint, variables });
+  return updateDocuments(ctx.catalog, collection, { filter, update: raw.u, upsert, multi, arrayFilters, hint: raw.hint, variables, collation });
 }
 
 export function update(ctx: CommandContext, cmd: Doc, db: string): Doc {

@@ -1,3 +1,5 @@
+import type { Collation } from '../query/collation';
+import { parseCollation } from '../query/collation';
 import type { Matcher } from '../query/mingo';
 import { compileFilter } from '../query/mingo';
 import type { Doc } from '../types';
@@ -27,6 +29,8 @@ export class Index {
   readonly partial: Matcher | null;
   readonly entries: SortedEntries;
   readonly isId: boolean;
+  /** Keys of a collated index hold each string's equality key, so uniqueness follows the collation. */
+  readonly collation: Collation | null;
   multikey = false;
 
   constructor(readonly spec: IndexSpec) {
@@ -39,6 +43,7 @@ export class Index {
     this.sparse = spec.sparse === true;
     this.partial = spec.partialFilterExpression ? compileFilter(spec.partialFilterExpression) : null;
     this.entries = new SortedEntries(this.dirs);
+    this.collation = this.isId ? null : parseCollation(spec.collation);
   }
 
   get name(): string {
@@ -52,7 +57,9 @@ export class Index {
     const extracted = extractKeys(doc, this.fields);
     if (this.sparse && !extracted.present) return null;
     if (extracted.multikey) this.multikey = true;
-    return extracted.keys;
+    const collation = this.collation;
+    if (!collation) return extracted.keys;
+    return extracted.keys.map((key) => key.map((value) => (typeof value === 'string' ? collation.equalityKey(value) : value)));
   }
 
   add(id: string, doc: Doc): void {

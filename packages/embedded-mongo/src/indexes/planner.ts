@@ -168,7 +168,7 @@ export interface Candidate {
 export const SORT_PENALTY = 1.2;
 
 function evaluate(index: Index, filter: Doc, preds: Map<string, FieldPredicate>, sort: SortField[], forced: boolean): Candidate | null {
-  if (index.special) return null;
+  if (index.special || index.collation) return null;
   const partial = index.spec.partialFilterExpression;
   if (partial && !forced && !impliesPartial(partial, filter, preds)) return null;
   const constraints = constraintsFor(index, preds);

@@ -107,7 +107,7 @@ export function compareStrings(a: string, b: string): number {
   return sign(a.length - b.length);
 }
 
-function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>): number {
+function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>, strings: StringOrder): number {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   const n = Math.min(ka.length, kb.length);
@@ -118,16 +118,16 @@ function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>):
     if (byType !== 0) return sign(byType);
     const byName = compareStrings(fa, fb);
     if (byName !== 0) return byName;
-    const byValue = compareBson(a[fa], b[fb]);
+    const byValue = compareBson(a[fa], b[fb], strings);
     if (byValue !== 0) return byValue;
   }
   return sign(ka.length - kb.length);
 }
 
-function compareArrays(a: unknown[], b: unknown[]): number {
+function compareArrays(a: unknown[], b: unknown[], strings: StringOrder): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const c = compareBson(a[i], b[i]);
+    const c = compareBson(a[i], b[i], strings);
     if (c !== 0) return c;
   }
   return sign(a.length - b.length);
@@ -150,7 +150,7 @@ function compareBinary(a: Binary, b: Binary): number {
   return Buffer.compare(a.buffer.subarray(0, a.position), b.buffer.subarray(0, b.position));
 }
 
-function compareSameRank(rank: number, a: unknown, b: unknown): number {
+function compareSameRank(rank: number, a: unknown, b: unknown, strings: StringOrder): number {
   switch (rank) {
     case RANK.null:
     case RANK.minKey:
@@ -160,11 +160,11 @@ function compareSameRank(rank: number, a: unknown, b: unknown): number {
     case RANK.number:
       return compareNumbers(a, b);
     case RANK.string:
-      return compareStrings(String(a), String(b));
+      return strings(String(a), String(b));
     case RANK.object:
-      return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>);
+      return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>, strings);
     case RANK.array:
-      return compareArrays(a as unknown[], b as unknown[]);
+      return compareArrays(a as unknown[], b as unknown[], strings);
     case RANK.binary:
       return compareBinary(a as Binary, b as Binary);
     case RANK.objectId:
@@ -185,13 +185,16 @@ function compareSameRank(rank: number, a: unknown, b: unknown): number {
   }
 }
 
-/** Total order over BSON values, the one mongod uses for sorting and index keys. */
-export function compareBson(a: unknown, b: unknown): number {
+/** How two strings compare: code points by default, a collation's order when one applies. */
+export type StringOrder = (a: string, b: string) => number;
+
+/** Total order over BSON values, the one mongod uses for sorting and index keys (strings in `strings` order). */
+export function compareBson(a: unknown, b: unknown, strings: StringOrder = compareStrings): number {
   if (a === b) return 0;
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
   if (a instanceof TypeBound) return b instanceof TypeBound ? sign(a.side - b.side) : a.side;
   if (b instanceof TypeBound) return -b.side;
-  return compareSameRank(ra, a, b);
+  return compareSameRank(ra, a, b, strings);
 }

@@ -3,6 +3,8 @@ import type { Doc } from '../types';
 import { compareBson } from './compare';
 import { valuesAtPath } from './paths';
 
+type Compare = (a: unknown, b: unknown) => number;
+
 export interface SortField {
   path: string;
   dir: 1 | -1;
@@ -22,34 +24,34 @@ export function parseSort(spec: unknown): SortField[] {
 }
 
 /** The value a document sorts by on one field: the smallest element ascending, the largest descending. */
-export function sortKeyOf(doc: Doc, field: SortField): unknown {
+export function sortKeyOf(doc: Doc, field: SortField, compare: Compare = compareBson): unknown {
   const { values } = valuesAtPath(doc, field.path);
   let best: unknown = values[0] ?? null;
   for (let i = 1; i < values.length; i++) {
-    const c = compareBson(values[i], best);
+    const c = compare(values[i], best);
     if ((field.dir === 1 && c < 0) || (field.dir === -1 && c > 0)) best = values[i];
   }
   return best;
 }
 
 /** Orders two documents as a sort on `fields` would. */
-export function compareBySort(fields: SortField[]): (a: Doc, b: Doc) => number {
+export function compareBySort(fields: SortField[], compare: Compare = compareBson): (a: Doc, b: Doc) => number {
   return (a, b) => {
     for (const field of fields) {
-      const c = compareBson(sortKeyOf(a, field), sortKeyOf(b, field));
+      const c = compare(sortKeyOf(a, field, compare), sortKeyOf(b, field, compare));
       if (c !== 0) return c * field.dir;
     }
     return 0;
   };
 }
 
-export function sortDocuments(docs: Doc[], fields: SortField[]): Doc[] {
+export function sortDocuments(docs: Doc[], fields: SortField[], compare: Compare = compareBson): Doc[] {
   if (fields.length === 0 || docs.length < 2) return docs;
   if (fields[0]?.path === '$natural') return fields[0].dir === -1 ? docs.slice().reverse() : docs;
-  const keyed = docs.map((doc) => ({ doc, keys: fields.map((f) => sortKeyOf(doc, f)) }));
+  const keyed = docs.map((doc) => ({ doc, keys: fields.map((f) => sortKeyOf(doc, f, compare)) }));
   keyed.sort((a, b) => {
     for (let i = 0; i < fields.length; i++) {
-      const c = compareBson(a.keys[i], b.keys[i]);
+      const c = compare(a.keys[i], b.keys[i]);
       if (c !== 0) return c * (fields[i] as SortField).dir;
     }
     return 0;

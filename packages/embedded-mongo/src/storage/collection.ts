@@ -8,6 +8,8 @@ import { mergeScans } from '../indexes/mergeScans';
 import { planQuery } from '../indexes/choosePlan';
 import type { QueryPlan } from '../indexes/planner';
 import type { Entry } from '../indexes/sortedEntries';
+import type { Collation } from '../query/collation';
+import { parseCollation } from '../query/collation';
 import type { SortField } from '../query/sort';
 import { compareBySort } from '../query/sort';
 import type { Doc } from '../types';
@@ -19,6 +21,8 @@ export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: ID_INDEX_
 export class Collection {
   readonly docs = new Map<string, Doc>();
   readonly indexes = new Map<string, Index>();
+  /** The collection's default collation (null: simple). */
+  readonly collation: Collation | null;
 
   constructor(
     readonly db: string,
@@ -27,6 +31,7 @@ export class Collection {
     readonly uuid: UUID,
   ) {
     this.indexes.set(ID_INDEX_NAME, new Index(ID_INDEX_SPEC));
+    this.collation = parseCollation(options.collation);
   }
 
   get ns(): string {

@@ -3,6 +3,7 @@ import { BSON, ObjectId } from 'bson';
 import { MongoCommandError } from '../../errors';
 import { applyUpdate, isOperatorUpdate, isPipelineUpdate, withIdFirst } from '../../query/update';
 import { upsertSeed } from '../../query/upsertSeed';
+import type { Collation } from '../../query/collation';
 import type { SortField } from '../../query/sort';
 import type { Catalog } from '../../storage/catalog';
 import type { Collection } from '../../storage/collection';
@@ -77,6 +78,7 @@ export interface UpdateRequest {
   hint?: unknown;
   /** `let` variables for `$expr` and pipeline updates. */
   variables?: Doc;
+  collation?: Collation | null;
 }
 
 export interface UpdateResult {
@@ -112,6 +114,7 @@ export function updateDocuments(catalog: Catalog, collection: Collection, reques
     limit: request.multi ? 0 : 1,
     hint: request.hint,
     variables: request.variables,
+    collation: request.collation,
   });
   if (targets.length === 0) {
     return request.upsert ? upsert(catalog, collection, request) : { matched: 0, modified: 0 };
