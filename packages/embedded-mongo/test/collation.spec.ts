@@ -29,7 +29,7 @@ describe('reads with a collation', () => {
     expect(await c.find({ x: { $ne: 'Ping' } }, { collation: caseInsensitive }).toArray()).toHaveLength(2);
     expect((await t.db.command({ count: c.collectionName, query: { x: 'ping' }, collation: caseInsensitive })).n).toBe(2);
     expect(await c.countDocuments({ x: 'ping' }, { collation: caseInsensitive })).toBe(2);
-    expect(await c.distinct('x', { _id: { $lt: 4 } }, { collation: caseInsensitive })).toHaveLength(2);
+    expect(await c.distinct('x', { _id: { $lt: 4 } } as Document, { collation: caseInsensitive })).toHaveLength(2);
   });
 
   it('strength 1 ignores case and accents; caseLevel brings case back', async () => {
@@ -91,8 +91,8 @@ describe('collection and index defaults', () => {
     await d.insertMany([{ x: 'ping' }, { x: 'PING' }]);
     expect(await d.countDocuments({ x: 'Ping' })).toBe(2);
     expect(await d.find({ x: 'Ping' }, { collation: { locale: 'simple' } }).toArray()).toEqual([]);
-    const [info] = await t.db.listCollections({ name }).toArray();
-    expect(info?.options).toMatchObject({ collation: { locale: 'en_US', strength: 2 } });
+    const [info] = await t.db.listCollections({ name }, { nameOnly: false }).toArray();
+    expect((info as Document | undefined)?.options).toMatchObject({ collation: { locale: 'en_US', strength: 2 } });
     await d.createIndex({ x: 1 });
     const index = (await d.listIndexes().toArray()).find((i) => i.name === 'x_1');
     expect(index?.collation).toMatchObject({ locale: 'en_US', strength: 2, caseLevel: false, numericOrdering: false });
