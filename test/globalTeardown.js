@@ -1,4 +1,4 @@
 module.exports = async function globalTeardown() {
-  const engine = globalThis.__MCP_EMBEDDED_MONGO__;
-  if (engine) await engine.stop();
+  const database = globalThis.__MCP_TEST_DATABASE__;
+  if (database) await database.stop();
 };

@@ -3,39 +3,62 @@ import path from 'node:path';
 import { startEmbeddedMongo } from '@mcp-registry/embedded-mongo';
 import type { AppConfig } from '@mcp-registry/data-provider';
 import type { Logger } from '@mcp-registry/data-schemas';
+import { chooseDatabase } from './databaseChoice';
+import type { DatabaseChoice } from './databaseChoice';
+import { startMemoryServer } from './memoryServer';
 
-/** While the server runs its embedded engine, `DATA_DIR/engine.json` names it so the CLI scripts connect to it. */
+/** While the server runs a database of its own, `DATA_DIR/engine.json` names it so the CLI scripts connect to it. */
 export const ENGINE_FILE = 'engine.json';
 
 export interface DatabaseTarget {
   uri: string;
   /** Human-readable, for the start-up log (no credentials). */
   description: string;
-  /** Stops the embedded engine when one was started. */
+  /** Stops the database when this process started one. */
   stop(): Promise<void>;
 }
 
-/**
- * DESIGN.md §6: MONGO_URI when set; otherwise the embedded engine on 127.0.0.1, persisted under DATA_DIR/db.
- * (mongodb-memory-server is not installed in this project, so step 2 of §6 is skipped.)
- */
-export async function openDatabase(config: AppConfig, logger: Logger): Promise<DatabaseTarget> {
-  if (config.database.mongoUri) {
-    const host = new URL(config.database.mongoUri.replace(/^mongodb\+srv:/, 'https:').replace(/^mongodb:/, 'http:')).host;
-    return { uri: config.database.mongoUri, description: `MongoDB at ${host}`, stop: async () => undefined };
-  }
-  const dbPath = path.join(config.database.dataDir, 'db');
-  fs.mkdirSync(dbPath, { recursive: true, mode: 0o700 });
+function dataSubdirectory(config: AppConfig, name: string): string {
+  const dir = path.join(config.database.dataDir, name);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+function remoteTarget(uri: string): DatabaseTarget {
+  const host = new URL(uri.replace(/^mongodb\+srv:/, 'https:').replace(/^mongodb:/, 'http:')).host;
+  return { uri, description: `MongoDB at ${host}`, stop: async () => undefined };
+}
+
+async function startMemoryServerIn(config: AppConfig, choice: Extract<DatabaseChoice, { kind: 'memory-server' }>, logger: Logger): Promise<DatabaseTarget> {
+  const dbPath = dataSubdirectory(config, 'mongod');
+  const server = await startMemoryServer(choice.binary, { dbPath });
+  logger.info('[db] mongodb-memory-server started', { binary: choice.binary, foundIn: choice.source, dbPath });
+  return { uri: server.uri, description: `mongod ${choice.binary} via mongodb-memory-server (data in ${dbPath})`, stop: server.stop };
+}
+
+async function startEmbeddedIn(config: AppConfig, logger: Logger): Promise<DatabaseTarget> {
+  const dbPath = dataSubdirectory(config, 'db');
   const engine = await startEmbeddedMongo({ port: 0, dbPath });
   logger.info('[db] embedded engine started', { dbPath, port: engine.port });
-  const url = new URL(engine.uri);
+  return { uri: engine.uri, description: `embedded engine (data in ${dbPath})`, stop: engine.stop };
+}
+
+/**
+ * DESIGN.md §6 in the order of `chooseDatabase`: MONGO_URI, else mongodb-memory-server where a mongod exists
+ * (persisted under DATA_DIR/mongod), else the embedded engine (persisted under DATA_DIR/db).
+ */
+export async function openDatabase(config: AppConfig, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<DatabaseTarget> {
+  const choice = await chooseDatabase(config.database.mongoUri, env);
+  if (choice.kind === 'uri') return remoteTarget(choice.uri);
+  const local = choice.kind === 'memory-server' ? await startMemoryServerIn(config, choice, logger) : await startEmbeddedIn(config, logger);
+  const url = new URL(local.uri);
   url.pathname = '/mcp-registry';
   const uri = url.toString();
   const engineFile = path.join(config.database.dataDir, ENGINE_FILE);
   fs.writeFileSync(engineFile, JSON.stringify({ uri, pid: process.pid }), { mode: 0o600 });
   const stop = async () => {
     fs.rmSync(engineFile, { force: true });
-    await engine.stop();
+    await local.stop();
   };
-  return { uri, description: `embedded engine (data in ${dbPath})`, stop };
+  return { uri, description: local.description, stop };
 }

@@ -71,7 +71,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv; cwd?: string } =
   }
   if (configFile) logger.info('[config] configuration file loaded', { configFile });
 
-  const db = await openDatabase(config, logger);
+  const db = await openDatabase(config, logger, options.env ?? process.env);
   try {
     await mongoose.connect(db.uri, { serverSelectionTimeoutMS: 10_000 });
   } catch (error) {

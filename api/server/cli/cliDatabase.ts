@@ -49,7 +49,7 @@ function runningEngine(config: AppConfig): DatabaseTarget | undefined {
 export async function openCliDatabase(io: CliIo): Promise<CliDatabase> {
   const { config } = loadConfig({ env: io.env, cwd: io.cwd });
   const logger = createLogger({ level: 'warn', stream: io.stderr });
-  const target = runningEngine(config) ?? (await openDatabase(config, logger));
+  const target = runningEngine(config) ?? (await openDatabase(config, logger, io.env));
   const mongoose = new Mongoose();
   try {
     await mongoose.connect(target.uri, { serverSelectionTimeoutMS: 10_000 });
