@@ -73,13 +73,14 @@ export function createApp(deps: AppDeps) {
     refreshTtlSeconds: config.auth.refreshTokenTtlSeconds,
   });
   const actorCache = createActorCache({ ttlMs: config.auth.actorCacheTtlMs });
+  methods.watchIdentityWrites(actorCache.onIdentityWrite);
   const ssrf = { ...config.mcpSettings, lookup: deps.lookup };
   const services = createServices({ methods, logger, tokens, actorCache, ssrf });
   const routeDeps: RouteDeps = {
     config,
     services,
     auth: createRequireJwtAuth(services.auth),
-    loginLimiter: createLoginLimiter(config.auth.loginRateLimit),
+    loginLimiter: createLoginLimiter(config.auth.loginRateLimit, methods),
     isReady: deps.isReady,
     openApiDocument: buildOpenApiDocument({ publicUrl: config.server.publicUrl }),
   };

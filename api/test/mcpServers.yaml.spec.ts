@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { appConfigSchema } from '@mcp-registry/data-provider';
-import { getServerAccessBits, loadAclSubject } from '@mcp-registry/api';
+import { getServerAccessBits, loadIdentity } from '@mcp-registry/api';
 import type { YamlMcpServers } from '@mcp-registry/data-provider';
 import type { IOrganization } from '@mcp-registry/data-schemas';
 import { createTestContext } from './support/context';
@@ -65,7 +65,7 @@ describe('configuration (YAML) servers', () => {
     const noMcp = await ctx.makeUser(org, { role: 'NO_MCP' });
     expectError(await request(ctx.app).get('/api/mcp/servers/company-docs').set('Authorization', auth(noMcp)), 403, 'FORBIDDEN');
     const server = await ctx.methods.findMcpServerByName(org._id, 'company-docs');
-    const bitsOf = async (u: TestUser) => getServerAccessBits(ctx.methods, (await loadAclSubject(ctx.methods, String(org._id), u.id))!, server!);
+    const bitsOf = async (u: TestUser) => getServerAccessBits(ctx.methods, (await loadIdentity(ctx.methods, u.id))!, server!);
     expect(await bitsOf(noMcp)).toBe(0);
     expect(await bitsOf(user)).toBe(1);
     const outsiderOrg = await ctx.makeUser(await ctx.makeOrg());

@@ -111,7 +111,6 @@ describe('PUT /api/permissions/mcpServer/:serverId', () => {
   it('needs the role permission MCP_SERVERS.SHARE even for the owner', async () => {
     const server = await makeServer(ctx, owner);
     await ctx.methods.setRolePermissions(String(org._id), 'USER', 'MCP_SERVERS', { SHARE: false });
-    ctx.app.actorCache.invalidateAll();
     try {
       expectError(await put(server, { updated: [{ type: 'user', id: colleague.id, accessRoleId: 'mcpServer_viewer' }] }), 403, 'FORBIDDEN');
       expect(await entries(server)).toHaveLength(1);

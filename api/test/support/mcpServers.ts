@@ -41,7 +41,6 @@ export async function share(
 /** Lets the organisation's USER role share (and optionally share publicly), as an admin would. */
 export async function allowUsersToShare(ctx: TestContext, organizationId: unknown, options: { public?: boolean } = {}): Promise<void> {
   await ctx.methods.setRolePermissions(String(organizationId), 'USER', 'MCP_SERVERS', { SHARE: true, SHARE_PUBLIC: options.public ?? false });
-  ctx.app.actorCache.invalidateAll();
 }
 
 /** Every page of `GET /api/mcp/servers` for the user, following `after`. */

@@ -1,11 +1,13 @@
 export { createModels, ensureIndexes } from './models';
 export type { Models } from './models';
 export { createMethods } from './methods';
+export type { IdentitySource, IdentityWriteListener } from './identity/identityWrites';
 export type { Methods, MethodDeps } from './methods';
 export type { UserRecord, NewUser } from './methods/user';
 export type { NewGroup } from './methods/group';
 export type { ApiKeyRecord, NewApiKey } from './methods/apiKey';
 export type { NewAuditEntry } from './methods/auditLog';
+export type { RateLimitCount } from './methods/rateLimit';
 export type { IOrganization } from './schema/organization';
 export type { IUser } from './schema/user';
 export type { IRole } from './schema/role';

@@ -8,6 +8,7 @@ import { installationSchema } from './schema/installation';
 import { mcpServerSchema } from './schema/mcpServer';
 import { mcpServerUserSchema } from './schema/mcpServerUser';
 import { organizationSchema } from './schema/organization';
+import { rateLimitWindowSchema } from './schema/rateLimitWindow';
 import { roleSchema } from './schema/role';
 import { sessionSchema } from './schema/session';
 import { userSchema } from './schema/user';
@@ -26,6 +27,7 @@ export function createModels(mongoose: Mongoose) {
     AclEntry: getModel(mongoose, 'AclEntry', aclEntrySchema),
     McpInstallation: getModel(mongoose, 'McpInstallation', installationSchema),
     McpServerUser: getModel(mongoose, 'McpServerUser', mcpServerUserSchema),
+    RateLimitWindow: getModel(mongoose, 'RateLimitWindow', rateLimitWindowSchema),
   };
 }
 

@@ -6,10 +6,9 @@ import { ForbiddenError, NotFoundError } from '../errors/apiError';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
-import type { ActorCache } from '../auth/actorCache';
 import { hasPermission } from '../auth/permissions';
 
-export type ApiKeyDeps = Pick<Methods, 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findUserInOrg'> & AuditDeps & { actorCache: ActorCache };
+export type ApiKeyDeps = Pick<Methods, 'createApiKey' | 'listApiKeys' | 'revokeApiKey' | 'findUserInOrg'> & AuditDeps;
 
 const isKeyAdmin = (actor: Actor) => hasPermission(actor, PermissionTypes.API_KEYS, Permissions.ADMIN);
 
@@ -52,7 +51,6 @@ export async function revokeApiKey(deps: ApiKeyDeps, actor: Actor, id: string): 
   const owner = isKeyAdmin(actor) ? undefined : actor.id;
   const apiKey = await deps.revokeApiKey(actor.organizationId, id, owner);
   if (!apiKey) throw new NotFoundError('API key');
-  deps.actorCache.invalidateApiKeys();
   await recordAudit(deps, actor, {
     action: AuditAction.API_KEY_REVOKE,
     targetType: 'apiKey',

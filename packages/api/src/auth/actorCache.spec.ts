@@ -31,7 +31,7 @@ describe('actor cache', () => {
     expect(loads).toBe(2);
   });
 
-  it('forgets a user on invalidation, everyone on invalidateAll, and never caches a missing user', async () => {
+  it('forgets every identity after a write to users, roles or groups, and never caches a missing user', async () => {
     const cache = createActorCache({ ttlMs: 60_000 });
     let loads = 0;
     const load = async () => {
@@ -39,11 +39,13 @@ describe('actor cache', () => {
       return identity('u');
     };
     await cache.get('u', load);
-    cache.invalidateUser('u');
+    for (const source of ['users', 'roles', 'groups'] as const) {
+      cache.onIdentityWrite(source);
+      await cache.get('u', load);
+    }
+    cache.onIdentityWrite('apiKeys');
     await cache.get('u', load);
-    cache.invalidateAll();
-    await cache.get('u', load);
-    expect(loads).toBe(3);
+    expect(loads).toBe(4);
     let misses = 0;
     const missing = async () => {
       misses += 1;
@@ -53,6 +55,55 @@ describe('actor cache', () => {
     await new Promise((r) => setImmediate(r));
     await cache.get('gone', missing);
     expect(misses).toBe(2);
+  });
+
+  it('does not keep a load that a write overtook', async () => {
+    const cache = createActorCache({ ttlMs: 60_000 });
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const slow = () =>
+      new Promise<ActorIdentity>((resolve) => {
+        loads += 1;
+        release = () => resolve(identity('u'));
+      });
+    const pending = cache.get('u', slow);
+    cache.onIdentityWrite('users');
+    release();
+    await pending;
+    await cache.get('u', async () => {
+      loads += 1;
+      return identity('u');
+    });
+    expect(loads).toBe(2);
+  });
+
+  it('stays within its entry bound, dropping the least recently used', async () => {
+    const cache = createActorCache({ ttlMs: 60_000, maxEntries: 2 });
+    const loaded: string[] = [];
+    const load = (id: string) => async () => {
+      loaded.push(id);
+      return identity(id);
+    };
+    await cache.get('a', load('a'));
+    await cache.get('b', load('b'));
+    await cache.get('a', load('a'));
+    await cache.get('c', load('c'));
+    await cache.get('a', load('a'));
+    await cache.get('b', load('b'));
+    expect(loaded).toEqual(['a', 'b', 'c', 'b']);
+    expect(cache.size().entries).toBe(2);
+  });
+
+  it('stays within its byte bound whatever the number of callers', async () => {
+    const cache = createActorCache({ ttlMs: 60_000, maxBytes: 20_000 });
+    for (let i = 0; i < 1_000; i += 1) {
+      const id = `user-${i}`;
+      await cache.get(id, async () => ({ ...identity(id), groupIds: Array.from({ length: 20 }, (_, g) => `group-${g}`) }));
+    }
+    const { entries, bytes } = cache.size();
+    expect(bytes).toBeLessThanOrEqual(20_000);
+    expect(entries).toBeGreaterThan(0);
+    expect(entries).toBeLessThan(1_000);
   });
 
   it('with ttlMs 0 always loads', async () => {
@@ -69,7 +120,7 @@ describe('actor cache', () => {
 });
 
 describe('API key records in the actor cache', () => {
-  it('are reused within the TTL and forgotten when any key is revoked', async () => {
+  it('are reused within the TTL and forgotten after any write to API keys', async () => {
     const cache = createActorCache({ ttlMs: 60_000 });
     let loads = 0;
     const load = async () => {
@@ -101,7 +152,7 @@ describe('API key records in the actor cache', () => {
     };
     await cache.getApiKey('h2', found);
     await cache.getApiKey('h2', found);
-    cache.invalidateApiKeys();
+    cache.onIdentityWrite('apiKeys');
     await cache.getApiKey('h2', found);
     expect(hits).toBe(2);
   });

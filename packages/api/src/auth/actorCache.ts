@@ -1,70 +1,54 @@
-import type { ApiKeyRecord } from '@mcp-registry/data-schemas';
+import type { ApiKeyRecord, IdentitySource } from '@mcp-registry/data-schemas';
 import type { ActorIdentity } from './actor';
+import { createBoundedTtlMap } from './boundedTtlMap';
 
 export interface ActorCache {
   /** The cached identity, or the result of `load` (concurrent misses for one user share one load). */
   get(userId: string, load: () => Promise<ActorIdentity | null>): Promise<ActorIdentity | null>;
-  invalidateUser(userId: string): void;
-  /** After a change that can touch many users (a role's permissions). */
-  invalidateAll(): void;
   /** The API key record with this hash (revocation and expiry are checked by the caller on every use). */
   getApiKey(hash: string, load: () => Promise<ApiKeyRecord | null>): Promise<ApiKeyRecord | null>;
-  /** After any key was revoked in this process. */
-  invalidateApiKeys(): void;
+  /** Forgets what a write to `source` may have changed; called for every such write in this process. */
+  onIdentityWrite(source: IdentitySource): void;
+  /** Entries and estimated bytes held (identities and API key records together). */
+  size(): { entries: number; bytes: number };
 }
 
-interface Entry<V> {
-  value: Promise<V | null>;
-  expiresAt: number;
-}
-
-interface CacheOptions {
+export interface ActorCacheOptions {
   ttlMs: number;
+  /** Per kind (identities, API key records). */
   maxEntries?: number;
+  /** Per kind, estimated from the JSON size of what is kept. */
+  maxBytes?: number;
   now?: () => number;
 }
 
-/** Promises by key for `ttlMs`; misses (null) and failures are not kept. */
-function createTtlMap<V>(options: CacheOptions) {
-  const entries = new Map<string, Entry<V>>();
-  const max = options.maxEntries ?? 10_000;
-  const now = options.now ?? Date.now;
+const DEFAULT_MAX_ENTRIES = 10_000;
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
-  function get(key: string, load: () => Promise<V | null>): Promise<V | null> {
-    if (options.ttlMs <= 0) return load();
-    const t = now();
-    const hit = entries.get(key);
-    if (hit && hit.expiresAt > t) return hit.value;
-    if (entries.size >= max) entries.delete(entries.keys().next().value as string);
-    const value = load();
-    const entry = { value, expiresAt: t + options.ttlMs };
-    entries.set(key, entry);
-    value.then(
-      (v) => v === null && entries.get(key) === entry && entries.delete(key),
-      () => entries.get(key) === entry && entries.delete(key),
-    );
-    return value;
-  }
-
-  return { get, delete: (key: string) => void entries.delete(key), clear: () => entries.clear() };
-}
+/** UTF-16 size of the JSON text: a fair upper estimate of small objects of strings. */
+const jsonSize = (value: unknown): number => JSON.stringify(value).length * 2;
 
 /**
  * Remembers resolved callers (and API key records) for `ttlMs`, so an authenticated request needs no database
- * round trip. Writes in this process invalidate at once; other processes see a change within `ttlMs`.
- * `ttlMs = 0` disables it.
+ * round trip. Every write to users, roles and groups made in this process forgets every identity, every write to
+ * API keys forgets every key record (see `watchIdentityWrites`); other processes sharing the database see a change
+ * within `ttlMs`. `ttlMs = 0` disables it.
  */
-export function createActorCache(options: CacheOptions): ActorCache {
-  const identities = createTtlMap<ActorIdentity>(options);
-  const apiKeys = createTtlMap<ApiKeyRecord>(options);
+export function createActorCache(options: ActorCacheOptions): ActorCache {
+  const bounds = { ttlMs: options.ttlMs, maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, now: options.now };
+  const identities = createBoundedTtlMap<ActorIdentity>({ ...bounds, sizeOf: jsonSize });
+  const apiKeys = createBoundedTtlMap<ApiKeyRecord>({ ...bounds, sizeOf: jsonSize });
   return {
     get: identities.get,
-    invalidateUser: identities.delete,
-    invalidateAll: () => {
-      identities.clear();
-      apiKeys.clear();
-    },
     getApiKey: apiKeys.get,
-    invalidateApiKeys: apiKeys.clear,
+    onIdentityWrite(source) {
+      if (source === 'apiKeys') apiKeys.clear();
+      else identities.clear();
+    },
+    size() {
+      const a = identities.size();
+      const b = apiKeys.size();
+      return { entries: a.entries + b.entries, bytes: a.bytes + b.bytes };
+    },
   };
 }

@@ -2,30 +2,15 @@ import { AuthMethod } from '@mcp-registry/data-provider';
 import { hashApiKey, looksLikeApiKey } from '@mcp-registry/data-schemas';
 import type { Logger, Methods } from '@mcp-registry/data-schemas';
 import { UnauthenticatedError } from '../errors/apiError';
-import { toUserDto } from '../users/userDto';
-import type { Actor, ActorIdentity } from './actor';
+import type { Actor } from './actor';
 import type { ActorCache } from './actorCache';
+import { loadIdentity } from './loadIdentity';
 import type { TokenService } from './tokens';
 
 export type AuthenticateDeps = Pick<
   Methods,
   'findUserById' | 'findRole' | 'listGroupIdsForUser' | 'findApiKeyByHash' | 'touchApiKey'
 > & { tokens: TokenService; actorCache: ActorCache; logger: Logger };
-
-/** Loads who a user is right now: the user, their role's permissions and their groups. Null when deleted. */
-export async function loadIdentity(deps: Pick<AuthenticateDeps, 'findUserById' | 'findRole' | 'listGroupIdsForUser'>, userId: string): Promise<ActorIdentity | null> {
-  const user = await deps.findUserById(userId);
-  if (!user) return null;
-  const [role, groupIds] = await Promise.all([deps.findRole(user.organizationId, user.role), deps.listGroupIdsForUser(user._id)]);
-  return {
-    id: String(user._id),
-    organizationId: String(user.organizationId),
-    role: user.role,
-    permissions: role?.permissions ?? {},
-    groupIds: groupIds.map(String),
-    user: toUserDto(user),
-  };
-}
 
 function identityOf(deps: AuthenticateDeps, userId: string) {
   return deps.actorCache.get(userId, () => loadIdentity(deps, userId));

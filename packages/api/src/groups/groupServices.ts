@@ -6,13 +6,12 @@ import { ConflictError, NotFoundError } from '../errors/apiError';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
-import type { ActorCache } from '../auth/actorCache';
 
 export type GroupDeps = Pick<
   Methods,
   'createGroup' | 'findGroupInOrg' | 'listGroups' | 'updateGroup' | 'deleteGroup' | 'upsertGroupMember' | 'removeGroupMember' | 'findUserInOrg' | 'removeInstallationsOfTeam'
 > &
-  AuditDeps & { actorCache: ActorCache };
+  AuditDeps;
 
 const taken = (name: string) => new ConflictError(`A group named "${name}" already exists`);
 
@@ -31,7 +30,6 @@ export async function createGroup(deps: GroupDeps, actor: Actor, input: CreateGr
     if (isDuplicateKeyError(error)) throw taken(input.name);
     throw error;
   }
-  members.forEach((m) => deps.actorCache.invalidateUser(m.userId));
   await recordAudit(deps, actor, { action: AuditAction.GROUP_CREATE, targetType: 'group', targetId: String(group._id), details: { name: group.name } });
   return group;
 }
@@ -62,7 +60,6 @@ export async function updateGroup(deps: GroupDeps, actor: Actor, id: string, inp
 export async function deleteGroup(deps: GroupDeps, actor: Actor, id: string): Promise<void> {
   const group = await deps.findGroupInOrg(actor.organizationId, id);
   if (!group || !(await deps.deleteGroup(actor.organizationId, id))) throw new NotFoundError('Group');
-  group.members.forEach((m) => deps.actorCache.invalidateUser(String(m.userId)));
   await deps.removeInstallationsOfTeam(actor.organizationId, id);
   await recordAudit(deps, actor, { action: AuditAction.GROUP_DELETE, targetType: 'group', targetId: id, details: { name: group.name } });
 }
@@ -72,7 +69,6 @@ export async function addGroupMember(deps: GroupDeps, actor: Actor, id: string, 
   await assertUsersInOrg(deps, actor, [input.userId]);
   const group = await deps.upsertGroupMember(actor.organizationId, id, input.userId, input.role);
   if (!group) throw new NotFoundError('Group');
-  deps.actorCache.invalidateUser(input.userId);
   await recordAudit(deps, actor, {
     action: AuditAction.GROUP_MEMBER_ADD,
     targetType: 'group',
@@ -89,7 +85,6 @@ export async function removeGroupMember(deps: GroupDeps, actor: Actor, id: strin
   if (!before.members.some((m) => String(m.userId) === userId)) throw new NotFoundError('Group member');
   const group = await deps.removeGroupMember(actor.organizationId, id, userId);
   if (!group) throw new NotFoundError('Group');
-  deps.actorCache.invalidateUser(userId);
   await recordAudit(deps, actor, { action: AuditAction.GROUP_MEMBER_REMOVE, targetType: 'group', targetId: id, details: { userId } });
   return group;
 }

@@ -2,7 +2,7 @@ import type { Methods } from '@mcp-registry/data-schemas';
 import { ForbiddenError, NotFoundError } from '../errors/apiError';
 import type { Actor, ActorIdentity } from '../auth/actor';
 import type { ActorCache } from '../auth/actorCache';
-import { loadIdentity } from '../auth/authenticate';
+import { loadIdentity } from '../auth/loadIdentity';
 import { isInstallationAdmin } from './visibility';
 
 export type ResolveTargetDeps = Pick<Methods, 'findUserById' | 'findRole' | 'listGroupIdsForUser'> & { actorCache: ActorCache };

@@ -13,7 +13,7 @@ import { principalsOf } from '../acl/principals';
 import type { AclSubject } from '../acl/principals';
 import { roleHasPermission } from '../auth/permissions';
 
-/** A user as the catalog's access rules see them; an Actor is one, `loadAclSubject` builds one for any user. */
+/** A user as the catalog's access rules see them; an Actor is one, `loadIdentity` builds one for any user. */
 export interface ServerAccessSubject extends AclSubject {
   permissions: RolePermissions;
 }

@@ -6,9 +6,8 @@ import { ConflictError, NotFoundError } from '../errors/apiError';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
-import type { ActorCache } from '../auth/actorCache';
 
-export type RoleDeps = Pick<Methods, 'listRoles' | 'findRole' | 'createRole' | 'setRolePermissions'> & AuditDeps & { actorCache: ActorCache };
+export type RoleDeps = Pick<Methods, 'listRoles' | 'findRole' | 'createRole' | 'setRolePermissions'> & AuditDeps;
 
 export function listRoles(deps: RoleDeps, actor: Actor): Promise<IRole[]> {
   return deps.listRoles(actor.organizationId);
@@ -43,7 +42,6 @@ export async function setRolePermissions(
   if (name === SystemRoles.ADMIN) throw new ConflictError('The ADMIN role always has every permission');
   const role = await deps.setRolePermissions(actor.organizationId, name, type, permissions);
   if (!role) throw new NotFoundError('Role');
-  deps.actorCache.invalidateAll();
   await recordAudit(deps, actor, { action: AuditAction.ROLE_UPDATE, targetType: 'role', targetId: name, details: { permissionType: type, permissions } });
   return role;
 }

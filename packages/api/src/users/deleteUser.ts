@@ -4,13 +4,12 @@ import { ConflictError, NotFoundError } from '../errors/apiError';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
-import type { ActorCache } from '../auth/actorCache';
 
 export type DeleteUserDeps = Pick<
   Methods,
   'deleteUser' | 'removeUserFromAllGroups' | 'revokeApiKeysOfUser' | 'deleteSessionsOfUser' | 'removeInstallationsOfUser'
 > &
-  AuditDeps & { actorCache: ActorCache };
+  AuditDeps;
 
 /**
  * Deletes the user, then removes what pointed at them (group memberships, API keys, sessions). Each clean-up
@@ -20,10 +19,8 @@ export async function deleteUser(deps: DeleteUserDeps, actor: Actor, id: string)
   if (id === actor.id) throw new ConflictError('You cannot delete yourself');
   const deleted = await deps.deleteUser(actor.organizationId, id);
   if (!deleted) throw new NotFoundError('User');
-  deps.actorCache.invalidateUser(id);
   await deps.removeUserFromAllGroups(id);
   await deps.revokeApiKeysOfUser(id);
-  deps.actorCache.invalidateApiKeys();
   await deps.deleteSessionsOfUser(id);
   await deps.removeInstallationsOfUser(actor.organizationId, id);
   await recordAudit(deps, actor, { action: AuditAction.USER_DELETE, targetType: 'user', targetId: id });

@@ -5,9 +5,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/apiErro
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
-import type { ActorCache } from '../auth/actorCache';
 
-export type UpdateUserDeps = Pick<Methods, 'updateUser' | 'findRole' | 'findUserInOrg'> & AuditDeps & { actorCache: ActorCache };
+export type UpdateUserDeps = Pick<Methods, 'updateUser' | 'findRole' | 'findUserInOrg'> & AuditDeps;
 
 /** Renames a user or changes their role. Admins cannot change their own role (no accidental lock-out). */
 export async function updateUser(deps: UpdateUserDeps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserRecord> {
@@ -20,7 +19,6 @@ export async function updateUser(deps: UpdateUserDeps, actor: Actor, id: string,
   }
   const user = await deps.updateUser(actor.organizationId, id, input);
   if (!user) throw new NotFoundError('User');
-  deps.actorCache.invalidateUser(String(user._id));
   await recordAudit(deps, actor, {
     action: AuditAction.USER_UPDATE,
     targetType: 'user',

@@ -1,5 +1,7 @@
 import type { Mongoose } from 'mongoose';
 import type { CredentialCipher } from '../crypto/credentialCipher';
+import { watchIdentityWrites } from '../identity/identityWrites';
+import type { IdentityWriteListener } from '../identity/identityWrites';
 import { createModels } from '../models';
 import { createAclEntryMethods } from './aclEntry';
 import { createApiKeyMethods } from './apiKey';
@@ -10,6 +12,7 @@ import { createInstallationViewMethods } from './installationView';
 import { createMcpServerMethods } from './mcpServer';
 import { createOrganizationMethods } from './organization';
 import { createPrincipalMethods } from './principal';
+import { createRateLimitMethods } from './rateLimit';
 import { createRoleMethods } from './role';
 import { createSessionMethods } from './session';
 import { createUserMethods } from './user';
@@ -41,6 +44,9 @@ export function createMethods(mongoose: Mongoose, deps: MethodDeps = {}) {
     ...createPrincipalMethods(mongoose),
     ...createInstallationMethods(mongoose, deps),
     ...createInstallationViewMethods(mongoose),
+    ...createRateLimitMethods(mongoose),
+    /** Subscribes to writes to users, roles, groups and API keys made through this connection; returns the unsubscribe. */
+    watchIdentityWrites: (listener: IdentityWriteListener) => watchIdentityWrites(mongoose.connection, listener),
   };
 }
 

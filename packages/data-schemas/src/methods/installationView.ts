@@ -1,10 +1,10 @@
 import type { Mongoose, PipelineStage, Types } from 'mongoose';
-import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT } from '@mcp-registry/data-provider';
 import { groupSchema } from '../schema/group';
 import { installationSchema } from '../schema/installation';
 import type { IInstallation } from '../schema/installation';
 import { userSchema } from '../schema/user';
-import { decodeCursor, encodeCursor } from '../utils/cursor';
+import { decodeCursor } from '../utils/cursor';
+import { keysetPage } from '../utils/keysetPage';
 import type { KeysetPage } from '../utils/keysetPage';
 import { getModel } from '../utils/model';
 import type { Id } from '../utils/objectId';
@@ -97,16 +97,11 @@ export function createInstallationViewMethods(mongoose: Mongoose) {
 
   /** Newest first, keyset-paged on `_id`; a bad cursor throws InvalidCursorError (→ 400). */
   async function listInstallationViews(input: ListInstallationViewsInput): Promise<KeysetPage<InstallationView>> {
-    const limit = Math.min(Math.max(input.limit ?? LIST_DEFAULT_LIMIT, 1), LIST_MAX_LIMIT);
-    const cursor = input.after ? decodeCursor(input.after) : null;
+    if (input.after) decodeCursor(input.after);
     const match = installationMatch(input.organizationId, input.visibility, input);
     if (!match) return { data: [], has_more: false, after: null };
-    const paged = cursor ? { $and: [match, { _id: { $lt: cursor.id } }] } : match;
-    const rows = await Installation.find(paged, INSTALLATION_FIELDS).sort({ _id: -1 }).limit(limit + 1).lean<InstallationRecord[]>();
-    const has_more = rows.length > limit;
-    const data = await withDetails(has_more ? rows.slice(0, limit) : rows);
-    const last = data[data.length - 1];
-    return { data, has_more, after: has_more && last ? encodeCursor({ id: last._id }) : null };
+    const page = await keysetPage<IInstallation, InstallationRecord>(Installation, { filter: match, limit: input.limit, after: input.after, projection: INSTALLATION_FIELDS });
+    return { ...page, data: await withDetails(page.data) };
   }
 
   return { findInstallationView, listInstallationViews };

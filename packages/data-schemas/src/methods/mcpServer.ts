@@ -1,11 +1,11 @@
 import type { Mongoose } from 'mongoose';
-import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, McpServerSource, PermissionBits, ResourceType } from '@mcp-registry/data-provider';
+import { McpServerSource, PermissionBits, ResourceType } from '@mcp-registry/data-provider';
 import type { McpServerSource as Source } from '@mcp-registry/data-provider';
 import type { CredentialCipher } from '../crypto/credentialCipher';
 import { aclEntrySchema } from '../schema/aclEntry';
 import { mcpServerSchema } from '../schema/mcpServer';
 import type { IMcpServer, IMcpServerConfig } from '../schema/mcpServer';
-import { decodeCursor, encodeCursor } from '../utils/cursor';
+import { keysetPage } from '../utils/keysetPage';
 import type { KeysetPage } from '../utils/keysetPage';
 import { getModel } from '../utils/model';
 import { escapeRegExp, toObjectId } from '../utils/objectId';
@@ -123,19 +123,13 @@ export function createMcpServerMethods(mongoose: Mongoose, cipher?: CredentialCi
    * case-insensitive substring of the title or the description.
    */
   async function listMcpServers(input: ListMcpServersInput): Promise<KeysetPage<McpServerRecord>> {
-    const limit = Math.min(Math.max(input.limit ?? LIST_DEFAULT_LIMIT, 1), LIST_MAX_LIMIT);
     const filter: Record<string, unknown> = { organizationId: toObjectId(input.organizationId) };
     if (input.viewerKeys) filter.viewers = { $in: input.viewerKeys };
-    if (input.after) filter._id = { $lt: decodeCursor(input.after).id };
     if (input.search) {
       const pattern = new RegExp(escapeRegExp(input.search), 'i');
       filter.$or = [{ title: pattern }, { description: pattern }];
     }
-    const rows = await McpServer.find(filter, RECORD).sort({ _id: -1 }).limit(limit + 1).lean<McpServerRecord[]>();
-    const has_more = rows.length > limit;
-    const data = has_more ? rows.slice(0, limit) : rows;
-    const last = data[data.length - 1];
-    return { data, has_more, after: has_more && last ? encodeCursor({ id: last._id }) : null };
+    return keysetPage<IMcpServer, McpServerRecord>(McpServer, { filter, limit: input.limit, after: input.after, projection: RECORD });
   }
 
   /** Names in the organisation that are `base` or `base-<n>` (for picking the next free slug). */

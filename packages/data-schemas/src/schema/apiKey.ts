@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
+import { identityWrites } from '../identity/identityWrites';
 
 export interface IApiKey {
   _id: Types.ObjectId;
@@ -33,3 +34,5 @@ export const apiKeySchema = new Schema<IApiKey>(
 apiKeySchema.index({ hash: 1 }, { unique: true });
 apiKeySchema.index({ userId: 1, _id: -1 });
 apiKeySchema.index({ organizationId: 1, _id: -1 });
+
+apiKeySchema.plugin(identityWrites('apiKeys'));

@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
 import { GroupMemberRole } from '@mcp-registry/data-provider';
+import { identityWrites } from '../identity/identityWrites';
 
 export interface IGroupMember {
   userId: Types.ObjectId;
@@ -38,3 +39,5 @@ export const groupSchema = new Schema<IGroup>(
 groupSchema.index({ organizationId: 1, name: 1 }, { unique: true });
 groupSchema.index({ organizationId: 1, _id: -1 });
 groupSchema.index({ 'members.userId': 1 });
+
+groupSchema.plugin(identityWrites('groups'));

@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
 import type { RolePermissions } from '@mcp-registry/data-provider';
+import { identityWrites } from '../identity/identityWrites';
 
 export interface IRole {
   _id: Types.ObjectId;
@@ -21,3 +22,5 @@ export const roleSchema = new Schema<IRole>(
 );
 
 roleSchema.index({ organizationId: 1, name: 1 }, { unique: true });
+
+roleSchema.plugin(identityWrites('roles'));

@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { Types } from 'mongoose';
+import { identityWrites } from '../identity/identityWrites';
 
 export interface IUser {
   _id: Types.ObjectId;
@@ -28,3 +29,5 @@ export const userSchema = new Schema<IUser>(
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ organizationId: 1, _id: -1 });
 userSchema.index({ organizationId: 1, role: 1 });
+
+userSchema.plugin(identityWrites('users'));

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import type { CursorValue } from './cursor';
 
 export interface KeysetPageInput<T> {
-  filter: FilterQuery<T> | Record<string, unknown>;
+  filter: Record<string, unknown>;
   limit?: number;
   after?: string;
   /** Sort field besides `_id` (which always breaks ties); lists default to `_id` alone. */
@@ -27,6 +27,12 @@ function afterFilter(sortField: string | undefined, direction: 1 | -1, raw: stri
   return { $or: [{ [sortField]: { [op]: cursor.value } }, { [sortField]: cursor.value, _id: { [op]: cursor.id } }] };
 }
 
+/** The filter narrowed to what follows the cursor; a plain `_id` bound joins the filter so an index serves both. */
+function withAfter(filter: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  if ('_id' in after && !('_id' in filter)) return { ...filter, ...after };
+  return { $and: [filter, after] };
+}
+
 /**
  * One page of a keyset-paged list `{ data, has_more, after }` (DESIGN.md §4). Reads `limit + 1` documents to learn
  * whether there is more; a bad cursor throws InvalidCursorError (→ 400). Back the sort with an index.
@@ -38,9 +44,7 @@ export async function keysetPage<T extends { _id: unknown }, R extends { _id: un
   const limit = Math.min(Math.max(input.limit ?? LIST_DEFAULT_LIMIT, 1), LIST_MAX_LIMIT);
   const direction = input.direction ?? -1;
   const sortField = input.sortField;
-  const filter = input.after
-    ? { $and: [input.filter, afterFilter(sortField, direction, input.after)] }
-    : input.filter;
+  const filter = input.after ? withAfter(input.filter, afterFilter(sortField, direction, input.after)) : input.filter;
   const sort: Record<string, SortOrder> = sortField ? { [sortField]: direction, _id: direction } : { _id: direction };
   const rows = (await model
     .find(filter as FilterQuery<T>, input.projection)
