@@ -1,12 +1,24 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: one process, one run. Starts the embedded engine in memory in a child process (a database
- * is never in the service's own process in production: with the engine in-process its CPU would be billed to
- * every route), or uses MONGO_URI when set; builds the real app on the built dist, and measures with autocannon a bare Express hello route against the authenticated `GET /api/user`,
- * then every module in scripts/bench/*.js (`module.exports = { async run(ctx) { return [row, …] } }`).
- * The headline pair runs interleaved in 1-second slices; `ratio` is always against the bare route's req/s.
- * Prints one table. BENCH_DURATION (seconds per row, default 5), BENCH_CONNECTIONS (default 10) and BENCH_ONLY
- * (comma-separated module names) tune it.
+ * `npm run bench`: one process, one run, no response cache anywhere. Starts the embedded engine in memory in a
+ * child process (a database never runs inside the service's process in production), or uses MONGO_URI when set;
+ * builds the real app on the built dist and measures it with autocannon.
+ *
+ * Every HTTP row is a ratio to the **floor route**, measured in the same run in interleaved 1-second slices with the
+ * row itself (so load from anything else on the machine falls on both alike): an authenticated
+ * `GET /api/users/:id` — cached caller, role check, id validation, one indexed findOne by `_id` through the same
+ * driver and database, a small JSON body. It is the cheapest request that touches the database on this stack.
+ *
+ * Modules: every scripts/bench/*.js exporting `{ async run(ctx) { return [row, …] } }`, run in name order. `ctx`:
+ *   measure(name, request, { target })   one row, paired with the floor; request = { method, path, headers, body }
+ *                                        (body may be a function returning a new body per request)
+ *   measurePair(a, b)                    two requests interleaved; b's row carries ratio = b req/s ÷ a req/s
+ *   floor                                the floor request, for modules that need it
+ *   makeOrg, makeUser, makeAdmin, tokenFor, apiKeyFor, methods, models, request(method, path, options),
+ *   countDbCommands(fn), baseUrl, app, config
+ * A row is `{ name, reqPerSec, p50, p99, ratio, dbCommandsPerRequest, non2xx, target?, met? }` or
+ * `{ name, value, unit, target?, met? }`. BENCH_DURATION (seconds per row, default 5), BENCH_CONNECTIONS (default 10)
+ * and BENCH_ONLY (comma-separated module names) tune it; BENCH_PROFILE=dir writes CPU profiles.
  */
 'use strict';
 
@@ -16,7 +28,6 @@ const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { Writable } = require('node:stream');
 const autocannon = require('autocannon');
-const express = require('express');
 const { Mongoose } = require('mongoose');
 const { spawn } = require('node:child_process');
 const { appConfigSchema, SystemRoles } = require('@mcp-registry/data-provider');
@@ -27,7 +38,6 @@ const { createApp } = require('../api/dist/server/app');
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Math.max(1, Math.round(DURATION / 5));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const TARGET_RATIO = 0.8;
 const unique = () => randomBytes(4).toString('hex');
 
 function listen(app) {
@@ -53,6 +63,9 @@ function discardingLogger() {
   return dataSchemas.createLogger({ level: 'info', json: true, stream: sink });
 }
 
+/** DNS for the SSRF guard without the network: every name answers a documentation-range public address. */
+const offlineLookup = async () => [{ address: '93.184.215.14', family: 4 }];
+
 function benchConfig() {
   return appConfigSchema.parse({
     env: 'production',
@@ -69,7 +82,7 @@ async function openWorld(uri) {
   const mongoose = new Mongoose();
   const url = new URL(uri);
   url.pathname = `/bench_${unique()}`;
-  await mongoose.connect(url.toString(), { monitorCommands: true });
+  await mongoose.connect(url.toString(), { monitorCommands: true, maxPoolSize: 50 });
   const commands = { count: 0 };
   mongoose.connection.getClient().on('commandStarted', () => {
     commands.count += 1;
@@ -77,9 +90,9 @@ async function openWorld(uri) {
   const config = benchConfig();
   const logger = discardingLogger();
   const methods = dataSchemas.createMethods(mongoose, { cipher: dataSchemas.createCredentialCipher(config.credsKey) });
-  if (typeof dataSchemas.ensureIndexes === 'function') await dataSchemas.ensureIndexes(mongoose);
-  const app = createApp({ config, methods, logger, isReady: async () => mongoose.connection.readyState === 1 });
-  return { mongoose, commands, config, logger, methods, app };
+  await dataSchemas.ensureIndexes(mongoose);
+  const app = createApp({ config, methods, logger, lookup: offlineLookup, isReady: async () => mongoose.connection.readyState === 1 });
+  return { mongoose, commands, config, logger, methods, models: dataSchemas.createModels(mongoose), app };
 }
 
 function fixtures(world) {
@@ -114,79 +127,47 @@ function fixtures(world) {
     makeOrg,
     makeUser,
     makeAdmin: (org) => makeUser(org, { role: SystemRoles.ADMIN }),
-    tokenFor: (user) => world.app.tokens.signAccessToken({ sub: String(user._id), org: String(user.organizationId) }),
     apiKeyFor,
+    tokenFor: (user) => world.app.tokens.signAccessToken({ sub: String(user._id), org: String(user.organizationId) }),
   };
 }
 
+/** autocannon options for one request shape; a `body` function gives every request a body of its own. */
 function cannonOptions(request, url) {
-  const body = request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-  const headers = { ...(body ? { 'content-type': 'application/json' } : {}), ...(request.headers ?? {}) };
-  return { url: `${url}${request.path ?? '/'}`, method: request.method ?? 'GET', headers, body, connections: CONNECTIONS };
+  const perRequest = typeof request.body === 'function';
+  const fixed = perRequest || request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  const headers = { ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(request.headers ?? {}) };
+  const method = request.method ?? 'GET';
+  const options = { url: `${url}${request.path ?? '/'}`, method, headers, connections: CONNECTIONS };
+  if (!perRequest) return { ...options, body: fixed };
+  const setupRequest = (req) => ({ ...req, body: JSON.stringify(request.body()) });
+  return { ...options, requests: [{ method, path: request.path, headers, setupRequest }] };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const sum = (slices, pick) => slices.reduce((n, s) => n + pick(s), 0);
 
-/**
- * Folds timed slices of one target into a row: req/s over all slices, median p50/p99 of the slices, and CPU time
- * per request of this process (service and load generator together) and of the engine child.
- */
+/** Folds timed slices of one target into a row: req/s over all slices, median p50/p99 of the slices. */
 function toRow(name, slices) {
   const results = slices.map((s) => s.result);
   const requests = sum(results, (r) => r.requests.total) || 1;
-  const engineKnown = slices.every((s) => s.engineSeconds !== undefined);
   return {
     name,
     reqPerSec: requests / sum(results, (r) => r.duration),
+    mean: median(results.map((r) => r.latency.average)),
     p50: median(results.map((r) => r.latency.p50)),
     p99: median(results.map((r) => r.latency.p99)),
     ratio: 1,
     dbCommandsPerRequest: sum(slices, (s) => s.commands) / requests,
-    processCpuMicros: (sum(slices, (s) => s.cpuSeconds) / requests) * 1e6,
-    engineCpuMicros: engineKnown ? (sum(slices, (s) => s.engineSeconds) / requests) * 1e6 : undefined,
     non2xx: sum(results, (r) => r.non2xx + r.errors),
   };
 }
 
-/** CPU seconds the engine child has used so far (utime + stime from /proc), or undefined when not ours. */
-function engineCpuSeconds(world) {
-  if (!world.enginePid) return undefined;
-  try {
-    const fields = fs.readFileSync(`/proc/${world.enginePid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 async function timedSlice(world, options, duration) {
   const before = world.commands.count;
-  const cpuBefore = process.cpuUsage();
-  const engineBefore = engineCpuSeconds(world);
   const result = await cannon({ ...options, duration });
-  const cpu = process.cpuUsage(cpuBefore);
-  const engineAfter = engineCpuSeconds(world);
-  const engineSeconds = engineBefore === undefined || engineAfter === undefined ? undefined : engineAfter - engineBefore;
-  return { result, commands: world.commands.count - before, cpuSeconds: (cpu.user + cpu.system) / 1e6, engineSeconds };
-}
-
-/**
- * The headline pair, interleaved in 1-second slices (alternating which goes first) so that load from anything
- * else on the machine falls on both alike; each gets DURATION seconds in total after a warm-up.
- */
-async function measurePair(world, a, b) {
-  await cannon({ ...a.options, duration: WARMUP });
-  await cannon({ ...b.options, duration: WARMUP });
-  const runs = { a: [], b: [] };
-  for (let i = 0; i < DURATION; i += 1) {
-    const order = i % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
-    for (const key of order) runs[key].push(await timedSlice(world, (key === 'a' ? a : b).options, 1));
-  }
-  const rowA = toRow(a.name, runs.a);
-  const rowB = toRow(b.name, runs.b);
-  return [rowA, { ...rowB, ratio: rowB.reqPerSec / rowA.reqPerSec }];
+  return { result, commands: world.commands.count - before };
 }
 
 /** BENCH_PROFILE=dir writes one V8 CPU profile per measured row (this process: service and load generator). */
@@ -208,14 +189,48 @@ async function profiled(name, fn) {
   }
 }
 
-function createMeasure(world, urls, state) {
-  return async function measure(name, request = {}, base = urls.app) {
-    const options = cannonOptions(request, base);
-    await cannon({ ...options, duration: WARMUP });
-    const slice = await profiled(name, () => timedSlice(world, options, DURATION));
-    const row = toRow(name, [slice]);
-    return { ...row, ratio: state.bare ? row.reqPerSec / state.bare.reqPerSec : 1 };
-  };
+/**
+ * Two request shapes interleaved in 1-second slices (alternating which goes first) after a warm-up of each, DURATION
+ * seconds each in total; the second row's ratio is its req/s over the first's.
+ */
+async function interleaved(world, a, b) {
+  await cannon({ ...a.options, duration: WARMUP });
+  await cannon({ ...b.options, duration: WARMUP });
+  const runs = { a: [], b: [] };
+  await profiled(b.name, async () => {
+    for (let i = 0; i < DURATION; i += 1) {
+      const order = i % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
+      for (const key of order) runs[key].push(await timedSlice(world, (key === 'a' ? a : b).options, 1));
+    }
+  });
+  const rowA = toRow(a.name, runs.a);
+  const rowB = toRow(b.name, runs.b);
+  return { a: { ...rowA, slices: runs.a }, b: { ...rowB, ratio: rowB.reqPerSec / rowA.reqPerSec } };
+}
+
+function verdict(row) {
+  if (row.met === undefined) return '';
+  return row.met ? 'met' : 'NOT met';
+}
+
+/** Every floor slice of the run, so the floor's own row covers the whole run. */
+function createMeasure(world, url, floor) {
+  const floorSlices = [];
+  const floorShape = { name: floor.name, options: cannonOptions(floor.request, url) };
+  async function measure(name, request, options = {}) {
+    const { a, b } = await interleaved(world, floorShape, { name, options: cannonOptions(request, url) });
+    floorSlices.push(...a.slices);
+    const target = options.target;
+    const met = target === undefined ? undefined : b.ratio >= target && b.non2xx === 0;
+    return { ...b, target: target === undefined ? undefined : `≥ ${target}`, met };
+  }
+  async function measurePair(first, second) {
+    const { a, b } = await interleaved(world, { name: first.name, options: cannonOptions(first.request, url) }, { name: second.name, options: cannonOptions(second.request, url) });
+    const { slices, ...rowA } = a;
+    return [rowA, b];
+  }
+  const floorRow = () => ({ ...toRow(`floor: ${floor.name}`, floorSlices), ratio: 1 });
+  return { measure, measurePair, floorRow };
 }
 
 async function countDbCommands(world, fn) {
@@ -237,28 +252,28 @@ async function httpRequest(baseUrl, method, urlPath, options = {}) {
 
 const num = (value, digits) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '-');
 
-/** HTTP rows come from measure(); a module may also return `{ name, value, unit }` (e.g. ns/op of a function). */
 function printTable(rows) {
-  const header = ['benchmark', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'db cmds/req', 'cpu µs/req', 'db cpu µs/req', 'non-2xx', 'other'];
+  const header = ['benchmark', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'db cmds/req', 'non-2xx', 'value', 'target', 'verdict'];
   const lines = rows.map((r) => [
     String(r.name ?? '?'),
     num(r.reqPerSec, 0),
-    num(r.p50, 0),
-    num(r.p99, 0),
+    num(r.p50, 1),
+    num(r.p99, 1),
     num(r.ratio, 2),
     num(r.dbCommandsPerRequest, 2),
-    num(r.processCpuMicros, 0),
-    num(r.engineCpuMicros, 0),
     typeof r.non2xx === 'number' ? String(r.non2xx) : '-',
     r.value !== undefined ? `${r.value} ${r.unit ?? ''}`.trim() : '',
+    r.target ?? '',
+    verdict(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells) => cells.map((c, i) => (i === 0 || i === header.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const left = new Set([0, 7, 8, 9]);
+  const fmt = (cells) => cells.map((c, i) => (left.has(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\n${fmt(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const l of lines) console.log(fmt(l).trimEnd());
 }
 
-/** BENCH_ONLY=mcpServers,ssrf runs only those modules after the headline pair. */
+/** BENCH_ONLY=mcpServers,ssrf runs only those modules. */
 function benchModules() {
   const dir = path.join(__dirname, 'bench');
   if (!fs.existsSync(dir)) return [];
@@ -295,41 +310,40 @@ async function startDatabase() {
   return startEngineProcess();
 }
 
+/** The floor: an admin reading one user of their organisation by id (one indexed findOne, a small body). */
+async function floorRequest(fx) {
+  const org = await fx.makeOrg();
+  const admin = await fx.makeAdmin(org);
+  const someone = await fx.makeUser(org);
+  return { name: 'GET /api/users/:id (one findOne by _id)', request: { path: `/api/users/${someone.id}`, headers: { authorization: `Bearer ${fx.tokenFor(admin)}` } } };
+}
+
 async function main() {
   const engine = await startDatabase();
-  const world = { ...(await openWorld(engine.uri)), enginePid: engine.pid };
-  const bareApp = express();
-  bareApp.get('/hello', (_req, res) => res.json({ hello: 'world' }));
-  const [appServer, bareServer] = await Promise.all([listen(world.app), listen(bareApp)]);
-  const urls = {
-    app: `http://127.0.0.1:${appServer.address().port}`,
-    bare: `http://127.0.0.1:${bareServer.address().port}`,
-  };
-  const state = { bare: undefined };
-  const measure = createMeasure(world, urls, state);
+  const world = await openWorld(engine.uri);
+  const appServer = await listen(world.app);
+  const baseUrl = `http://127.0.0.1:${appServer.address().port}`;
   const fx = fixtures(world);
   const rows = [];
   try {
-    console.log(`bench: ${DURATION}s per row after ${WARMUP}s warm-up, ${CONNECTIONS} connections, node ${process.version}`);
-    const org = await fx.makeOrg();
-    const user = await fx.makeUser(org);
-    const userRequest = { path: '/api/user', headers: { authorization: `Bearer ${fx.tokenFor(user)}` } };
-    const [bare, auth] = await measurePair(
-      world,
-      { name: 'bare express GET /hello', options: cannonOptions({ path: '/hello' }, urls.bare) },
-      { name: 'GET /api/user (JWT)', options: cannonOptions(userRequest, urls.app) },
-    );
-    state.bare = bare;
-    rows.push(bare, auth);
+    console.log(`bench: ${DURATION}s per row (interleaved with the floor) after ${WARMUP}s warm-up, ${CONNECTIONS} connections, node ${process.version}, ${process.env.MONGO_URI ? 'MONGO_URI' : 'embedded engine (child process)'}`);
+    const floor = await floorRequest(fx);
+    await httpRequest(baseUrl, 'GET', floor.request.path, { headers: floor.request.headers });
+    const commands = await countDbCommands(world, () => httpRequest(baseUrl, 'GET', floor.request.path, { headers: floor.request.headers }));
+    console.log(`floor: ${floor.name} sends ${commands} database command(s) per request once the caller is cached`);
+    const { measure, measurePair, floorRow } = createMeasure(world, baseUrl, floor);
     const ctx = {
-      measure: (name, request) => measure(name, request),
+      measure,
+      measurePair,
+      floor,
       methods: world.methods,
+      models: world.models,
       app: world.app,
       config: world.config,
-      baseUrl: urls.app,
+      baseUrl,
       ...fx,
       countDbCommands: (fn) => countDbCommands(world, fn),
-      request: (method, urlPath, options) => httpRequest(urls.app, method, urlPath, options),
+      request: (method, urlPath, options) => httpRequest(baseUrl, method, urlPath, options),
     };
     for (const { file, mod } of benchModules()) {
       try {
@@ -339,11 +353,10 @@ async function main() {
         console.error(`bench module ${file} failed:`, error);
       }
     }
-    printTable(rows);
-    const verdict = auth.ratio >= TARGET_RATIO ? 'met' : 'NOT met';
-    console.log(`\nGET /api/user reaches ${auth.ratio.toFixed(2)} of the bare route (target ${TARGET_RATIO}: ${verdict}).`);
+    printTable([floorRow(), ...rows]);
+    console.log('\nratio: req/s of the row over req/s of the floor in the same interleaved slices (higher is better).');
   } finally {
-    await Promise.all([close(appServer), close(bareServer)]);
+    await close(appServer);
     await world.mongoose.disconnect();
     await engine.stop();
   }

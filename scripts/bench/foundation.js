@@ -1,6 +1,6 @@
 'use strict';
 
-/** The foundation's other hot paths: API-key authentication and an admin list page. */
+/** Authentication alone (the caller cached, no database command) and an admin list page, against the floor. */
 module.exports = {
   async run(ctx) {
     const org = await ctx.makeOrg();
@@ -9,6 +9,7 @@ module.exports = {
     const apiKey = await ctx.apiKeyFor(admin);
     const jwt = { authorization: `Bearer ${ctx.tokenFor(admin)}` };
     return [
+      await ctx.measure('GET /api/user (JWT, no db command)', { path: '/api/user', headers: jwt }),
       await ctx.measure('GET /api/user (API key)', { path: '/api/user', headers: { authorization: `Bearer ${apiKey}` } }),
       await ctx.measure('GET /api/users?limit=20 (admin)', { path: '/api/users?limit=20', headers: jwt }),
     ];

@@ -2,15 +2,15 @@
 /**
  * Catalog: `GET /api/mcp/servers?limit=20` with 10k servers seeded in one organisation. The caller is a
  * plain user who can see 3k of them (own, shared with their group, public) among 7k private ones of other users;
- * the admin sees all. Target: ≥ 0.4 of the bare route, one database command per list request (the caller is cached).
+ * the admin sees all. Target: list and get ≥ 0.5 of the floor; one database command per list request.
  */
 const { ALL_PERMISSION_BITS, McpServerSource, McpTransport, PermissionBits, PrincipalType, ResourceType } = require('@mcp-registry/data-provider');
 const { principalKey } = require('@mcp-registry/data-schemas');
 
-const SEEDED = 10_000;
+const SEEDED = Number(process.env.BENCH_SERVERS ?? 10_000);
 const AUTHORS = 40;
 const BATCH = 200;
-const TARGET = { ratio: 0.4, commands: 1 };
+const TARGET = 0.5;
 
 /** One server through the real methods: stored with its viewer keys, the author's owner entry and one share. */
 async function seedServer(ctx, org, i, world) {
@@ -42,14 +42,6 @@ async function seedServer(ctx, org, i, world) {
   if (share) await grant(share, PermissionBits.VIEW);
 }
 
-function verdict(row) {
-  const ok = row.ratio >= TARGET.ratio && row.dbCommandsPerRequest <= TARGET.commands;
-  return (
-    `${row.name}: ratio ${row.ratio.toFixed(2)} (target ≥ ${TARGET.ratio}), ` +
-    `${row.dbCommandsPerRequest.toFixed(2)} db commands/request (target ≤ ${TARGET.commands}) → ${ok ? 'met' : 'NOT met'}`
-  );
-}
-
 module.exports = {
   async run(ctx) {
     const org = await ctx.makeOrg();
@@ -69,13 +61,14 @@ module.exports = {
     if (first.status !== 200 || first.body.data.length !== 20) throw new Error(`setup list answered ${first.status}: ${JSON.stringify(first.body)}`);
     const commands = await ctx.countDbCommands(() => ctx.request('GET', '/api/mcp/servers?limit=20', { headers: callerAuth }));
 
+    const readable = first.body.data[0].serverName;
     const rows = [];
-    rows.push(await ctx.measure(`GET /api/mcp/servers?limit=20 (user sees 3k of ${SEEDED / 1000}k)`, { path: '/api/mcp/servers?limit=20', headers: callerAuth }));
+    rows.push(await ctx.measure(`GET /api/mcp/servers?limit=20 (user sees 3k of ${SEEDED / 1000}k)`, { path: '/api/mcp/servers?limit=20', headers: callerAuth }, { target: TARGET }));
     const deep = `/api/mcp/servers?limit=20&after=${encodeURIComponent(first.body.after)}`;
-    rows.push(await ctx.measure('GET /api/mcp/servers?limit=20&after=… (user, page 2)', { path: deep, headers: callerAuth }));
-    rows.push(await ctx.measure(`GET /api/mcp/servers?limit=20 (admin sees all ${SEEDED / 1000}k)`, { path: '/api/mcp/servers?limit=20', headers: adminAuth }));
-    console.log(`[bench mcpServers] one list request issued ${commands} database command(s)`);
-    for (const row of rows) console.log(`[bench mcpServers] ${verdict(row)}`);
+    rows.push(await ctx.measure('GET /api/mcp/servers?limit=20&after=… (user, page 2)', { path: deep, headers: callerAuth }, { target: TARGET }));
+    rows.push(await ctx.measure(`GET /api/mcp/servers?limit=20 (admin sees all ${SEEDED / 1000}k)`, { path: '/api/mcp/servers?limit=20', headers: adminAuth }, { target: TARGET }));
+    rows.push(await ctx.measure('GET /api/mcp/servers/:serverName (user)', { path: `/api/mcp/servers/${readable}`, headers: callerAuth }, { target: TARGET }));
+    console.log(`[mcpServers] one list request issued ${commands} database command(s)`);
     return rows;
   },
 };
