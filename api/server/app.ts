@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import express from 'express';
 import type { HelmetOptions } from 'helmet';
 import { buildOpenApiDocument } from '@mcp-registry/data-provider';
@@ -19,6 +20,7 @@ import { authRoutes } from './routes/auth';
 import { currentUserRoutes } from './routes/currentUser';
 import { groupRoutes } from './routes/groups';
 import { installationRoutes } from './routes/installations';
+import { mcpOAuthRoutes } from './routes/mcpOAuth';
 import { mcpServerRoutes } from './routes/mcpServers';
 import { mcpServerPermissionRoutes } from './routes/permissions';
 import { roleRoutes } from './routes/roles';
@@ -48,6 +50,7 @@ const routes: Array<[string, RouterFactory]> = [
   ['/api/admin/audit', auditRoutes],
   ['/api/mcp_server', installationRoutes],
   ['/api/mcp/servers', mcpServerRoutes],
+  ['/api/mcp', mcpOAuthRoutes],
   ['/api/permissions/mcpServer', mcpServerPermissionRoutes],
   /** Last: mounted at `/`, every request would otherwise pass through it. */
   ['/', systemRoutes],
@@ -63,6 +66,22 @@ const helmetOptions: HelmetOptions = {
   xXssProtection: false,
 };
 
+/** `PUBLIC_URL`, else `http://HOST:PORT`. */
+export function publicUrlOf(config: AppConfig): string {
+  const { host, port, publicUrl } = config.server;
+  return (publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+}
+
+/** The MCP OAuth settings: callback origin, where the browser goes afterwards, flow timeout, CSRF cookie key. */
+function mcpOAuthOptions(config: AppConfig, publicUrl: string) {
+  return {
+    publicUrl,
+    clientUrl: (config.server.clientUrl ?? publicUrl).replace(/\/+$/, ''),
+    flowTimeoutMs: config.mcpOAuth.flowTimeoutMs,
+    csrfKey: createHmac('sha256', config.auth.jwtSecret).update('mcp-oauth-csrf-cookie').digest(),
+  };
+}
+
 /** The Express application, without listening (supertest and the process entry both use it). */
 export function createApp(deps: AppDeps) {
   const { config, methods, logger } = deps;
@@ -75,7 +94,8 @@ export function createApp(deps: AppDeps) {
   const actorCache = createActorCache({ ttlMs: config.auth.actorCacheTtlMs });
   methods.watchIdentityWrites(actorCache.onIdentityWrite);
   const ssrf = { ...config.mcpSettings, lookup: deps.lookup };
-  const services = createServices({ methods, logger, tokens, actorCache, ssrf });
+  const publicUrl = publicUrlOf(config);
+  const services = createServices({ methods, logger, tokens, actorCache, ssrf, mcpOAuth: mcpOAuthOptions(config, publicUrl) });
   const routeDeps: RouteDeps = {
     config,
     services,
@@ -83,6 +103,7 @@ export function createApp(deps: AppDeps) {
     loginLimiter: createLoginLimiter(config.auth.loginRateLimit, methods),
     isReady: deps.isReady,
     openApiDocument: buildOpenApiDocument({ publicUrl: config.server.publicUrl }),
+    publicUrl,
   };
 
   const app = express();

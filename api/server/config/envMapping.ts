@@ -5,6 +5,8 @@ export const ENV_MAPPING: ReadonlyArray<readonly [string, string]> = [
   ['HOST', 'server.host'],
   ['TRUST_PROXY', 'server.trustProxy'],
   ['PUBLIC_URL', 'server.publicUrl'],
+  ['CLIENT_URL', 'server.clientUrl'],
+  ['MCP_OAUTH_FLOW_TIMEOUT_MS', 'mcpOAuth.flowTimeoutMs'],
   ['MONGO_URI', 'database.mongoUri'],
   ['DATA_DIR', 'database.dataDir'],
   ['JWT_SECRET', 'auth.jwtSecret'],

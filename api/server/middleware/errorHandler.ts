@@ -4,6 +4,7 @@ import type { ErrorEnvelope } from '@mcp-registry/data-provider';
 import { ApiError, PayloadTooLargeError } from '@mcp-registry/api';
 import { InvalidCursorError, isDuplicateKeyError } from '@mcp-registry/data-schemas';
 import type { Logger } from '@mcp-registry/data-schemas';
+import { loggablePath } from './loggablePath';
 
 interface HttpLikeError {
   status?: number;
@@ -35,7 +36,7 @@ export function errorHandler(logger: Logger) {
   return function errorHandlerMiddleware(error: unknown, req: Request, res: Response, next: NextFunction): void {
     if (res.headersSent) return next(error);
     const known = translate(error);
-    if (!known) logger.error('[http] unhandled error', { requestId: req.id, method: req.method, path: req.originalUrl, error });
+    if (!known) logger.error('[http] unhandled error', { requestId: req.id, method: req.method, path: loggablePath(req.originalUrl), error });
     const apiError = known ?? new ApiError(500, ErrorCode.Internal, 'Internal server error');
     const body: ErrorEnvelope = {
       error: {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '@mcp-registry/data-schemas';
+import { loggablePath } from './loggablePath';
 
 const SANE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const STARTED = Symbol('startedAt');
@@ -18,7 +19,7 @@ export function requestContext(logger: Logger) {
     logger.info('[http] request', {
       requestId: req.id,
       method: req.method,
-      path: req.originalUrl,
+      path: loggablePath(req.originalUrl),
       status: this.statusCode,
       durationMs: Math.round((performance.now() - (this[STARTED] ?? 0)) * 1000) / 1000,
       userId: req.actor?.id,

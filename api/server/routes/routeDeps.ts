@@ -13,6 +13,8 @@ export interface RouteDeps {
   /** True when the database answers a ping. */
   isReady: () => Promise<boolean>;
   openApiDocument: OpenApiDocument;
+  /** The service's public origin (OAuth callback URLs, Secure cookies on https). */
+  publicUrl: string;
 }
 
 export type RouterFactory = (deps: RouteDeps) => Router;

@@ -50,3 +50,11 @@ export type { SyncYamlServersDeps, SyncYamlServersResult } from './mcpServers/sy
 export { authorizeServer, CONFIG_MANAGED_MESSAGE } from './mcpServers/authorizeServer';
 export type { ServerRef, AuthorizedServer } from './mcpServers/authorizeServer';
 export type { InstallationCleanup } from './mcpServers/deleteServer';
+export { createMcpOAuth } from './mcp/oauth/createMcpOAuth';
+export type { McpOAuth, McpOAuthOptions } from './mcp/oauth/createMcpOAuth';
+export type { OAuthTokenSource } from './mcp/oauth/oauthTokenSource';
+export type { OAuthCallbackInput, OAuthCallbackResult } from './mcp/oauth/completeOAuthCallback';
+export type { InitiatedOAuth } from './mcp/oauth/initiateOAuth';
+export { OAuthNeedsAuthError, OAuthUnsupportedError } from './mcp/oauth/oauthErrors';
+export { resolveUsableInstallation } from './mcp/resolveUsableInstallation';
+export type { UsableInstallation } from './mcp/resolveUsableInstallation';

@@ -6,6 +6,8 @@ import { createAuthService } from './auth/authService';
 import type { TokenService } from './auth/tokens';
 import { createGroupService } from './groups/groupService';
 import { createInstallationService } from './installations/installationService';
+import { createMcpOAuth } from './mcp/oauth/createMcpOAuth';
+import type { McpOAuthOptions } from './mcp/oauth/createMcpOAuth';
 import { createMcpServerService } from './mcpServers/mcpServerService';
 import { createRoleService } from './roles/roleService';
 import type { ServiceDeps } from './serviceDeps';
@@ -18,6 +20,8 @@ export interface CreateServicesInput {
   tokens: TokenService;
   actorCache: ActorCache;
   ssrf?: SsrfOptions;
+  /** Public and client URLs, flow timeout and CSRF key of the MCP OAuth flows. */
+  mcpOAuth: McpOAuthOptions;
 }
 
 /**
@@ -25,7 +29,9 @@ export interface CreateServicesInput {
  * whose methods call them with the shared deps; add a resource with one line.
  */
 export function createServices(input: CreateServicesInput) {
-  const deps: ServiceDeps = { ...input.methods, logger: input.logger, tokens: input.tokens, actorCache: input.actorCache, ssrf: input.ssrf ?? {} };
+  const ssrf = input.ssrf ?? {};
+  const mcpOAuth = createMcpOAuth({ methods: input.methods, logger: input.logger, ssrf, options: input.mcpOAuth });
+  const deps: ServiceDeps = { ...input.methods, logger: input.logger, tokens: input.tokens, actorCache: input.actorCache, ssrf, ...mcpOAuth.cleanup };
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -35,6 +41,7 @@ export function createServices(input: CreateServicesInput) {
     audit: createAuditService(deps),
     mcpServers: createMcpServerService(deps),
     installations: createInstallationService(deps),
+    mcpOAuth,
   };
 }
 

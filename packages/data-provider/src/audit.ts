@@ -22,6 +22,9 @@ export const AuditAction = {
   INSTALLATION_CREATE: 'installation.create',
   INSTALLATION_UPDATE: 'installation.update',
   INSTALLATION_DELETE: 'installation.delete',
+  MCP_OAUTH_CONNECT: 'mcpOAuth.connect',
+  MCP_OAUTH_REVOKE: 'mcpOAuth.revoke',
+  MCP_OAUTH_REVOKE_FAILED: 'mcpOAuth.revoke_failed',
 } as const;
 
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

@@ -13,6 +13,8 @@ export const ErrorCode = {
   SsrfBlocked: 'SSRF_BLOCKED',
   /** A change to where a secret is sent was made without supplying the secret again. */
   SecretReentryRequired: 'SECRET_REENTRY_REQUIRED',
+  /** An MCP server's authorization server lacks what the MCP authorization spec requires (e.g. PKCE S256). */
+  OAuthUnsupported: 'OAUTH_UNSUPPORTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -10,6 +10,7 @@ export * from './audit';
 export * from './auth';
 export * from './mcpServers';
 export * from './installations';
+export * from './mcpOAuth';
 export * from './config/appConfig';
 export * from './config/mcpServersConfig';
 export * from './config/mcpSettings';

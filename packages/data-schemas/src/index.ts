@@ -44,3 +44,6 @@ export type { IMcpServerUser } from './schema/mcpServerUser';
 export type { InstallationChanges, NewInstallation, UpsertedInstallation } from './methods/installation';
 export type { InstallationRecord, InstallationView, ListInstallationViewsInput } from './methods/installationView';
 export type { InstallationFilters, InstallationVisibility } from './methods/installationFilters';
+export type { McpOAuthFlowRecord, McpOAuthFlowSecrets, NewMcpOAuthFlow } from './methods/mcpOAuthFlow';
+export type { PlainMcpOAuthToken, NewMcpOAuthToken, McpOAuthTokenScope } from './methods/mcpOAuthToken';
+export type { PlainMcpOAuthClient } from './methods/mcpOAuthClient';

@@ -5,6 +5,10 @@ import { apiKeySchema } from './schema/apiKey';
 import { auditLogSchema } from './schema/auditLog';
 import { groupSchema } from './schema/group';
 import { installationSchema } from './schema/installation';
+import { mcpOAuthClientSchema } from './schema/mcpOAuthClient';
+import { mcpOAuthFlowSchema } from './schema/mcpOAuthFlow';
+import { mcpOAuthLeaseSchema } from './schema/mcpOAuthLease';
+import { mcpOAuthTokenSchema } from './schema/mcpOAuthToken';
 import { mcpServerSchema } from './schema/mcpServer';
 import { mcpServerUserSchema } from './schema/mcpServerUser';
 import { organizationSchema } from './schema/organization';
@@ -28,6 +32,10 @@ export function createModels(mongoose: Mongoose) {
     McpInstallation: getModel(mongoose, 'McpInstallation', installationSchema),
     McpServerUser: getModel(mongoose, 'McpServerUser', mcpServerUserSchema),
     RateLimitWindow: getModel(mongoose, 'RateLimitWindow', rateLimitWindowSchema),
+    McpOAuthFlow: getModel(mongoose, 'McpOAuthFlow', mcpOAuthFlowSchema),
+    McpOAuthToken: getModel(mongoose, 'McpOAuthToken', mcpOAuthTokenSchema),
+    McpOAuthLease: getModel(mongoose, 'McpOAuthLease', mcpOAuthLeaseSchema),
+    McpOAuthClient: getModel(mongoose, 'McpOAuthClient', mcpOAuthClientSchema),
   };
 }
 

@@ -4,10 +4,11 @@ import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
 import { ForbiddenError, NotFoundError } from '../errors/apiError';
+import type { OAuthCleanup } from '../mcp/oauth/revokeOAuthTokens';
 import { mayManageInstallation } from './manageAccess';
 import { visibilityOf } from './visibility';
 
-export type RemoveInstallationDeps = AuditDeps & Pick<Methods, 'findInstallation' | 'findGroupInOrg' | 'deleteInstallation'>;
+export type RemoveInstallationDeps = AuditDeps & Pick<Methods, 'findInstallation' | 'findGroupInOrg' | 'deleteInstallation'> & Pick<OAuthCleanup, 'revokeOAuthTokens'>;
 
 /**
  * DELETE /api/mcp_server/:id. Invisible → 404, visible but not allowed → 403. The installation document holds its
@@ -18,6 +19,7 @@ export async function removeInstallation(deps: RemoveInstallationDeps, actor: Ac
   if (!installation) throw new NotFoundError('Installation');
   if (!(await mayManageInstallation(deps, actor, installation))) throw new ForbiddenError('You may not remove this installation');
   if (!(await deps.deleteInstallation(actor.organizationId, id))) throw new NotFoundError('Installation');
+  await deps.revokeOAuthTokens(actor, { installationId: id }, 'uninstall');
   await recordAudit(deps, actor, {
     action: AuditAction.INSTALLATION_DELETE,
     targetType: 'installation',

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
 import { ConflictError, NotFoundError } from '../errors/apiError';
+import type { OAuthCleanup } from '../mcp/oauth/revokeOAuthTokens';
 
 /** What the installations feature provides for removing a server. */
 export interface InstallationCleanup {
@@ -13,7 +14,7 @@ export interface InstallationCleanup {
 
 export type PurgeServerDeps = Pick<Methods, 'deleteMcpServer' | 'removeResourceEntries'> & InstallationCleanup;
 
-export type DeleteServerDeps = PurgeServerDeps & AuditDeps;
+export type DeleteServerDeps = PurgeServerDeps & AuditDeps & Pick<OAuthCleanup, 'forgetServerOAuth'>;
 
 /**
  * Removes the server, then whatever pointed at it: installations (again after the delete, so an install that
@@ -36,6 +37,7 @@ export async function deleteServer(deps: DeleteServerDeps, actor: Actor, server:
   }
   if (installations > 0) await deps.removeInstallationsOfServer(actor.organizationId, server._id);
   if (!(await purgeServer(deps, actor.organizationId, server._id))) throw new NotFoundError('MCP server');
+  await deps.forgetServerOAuth(actor, String(server._id), 'server_deleted');
   await recordAudit(deps, actor, {
     action: AuditAction.MCP_SERVER_DELETE,
     targetType: ResourceType.MCP_SERVER,

@@ -5,12 +5,13 @@ import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
 import { ConflictError, NotFoundError, SecretReentryRequiredError } from '../errors/apiError';
+import type { OAuthCleanup } from '../mcp/oauth/revokeOAuthTokens';
 import type { SsrfOptions } from '../ssrf/types';
 import { mergePatch, withoutEmptyObjects } from './mergePatch';
 import { assertSafeServerUrls } from './outboundUrls';
 import { assertConsistentConfig, normalizeTransport } from './serverConfig';
 
-export type UpdateServerDeps = Pick<Methods, 'openStoredConfig' | 'updateMcpServer' | 'findServerById'> & AuditDeps & { ssrf: SsrfOptions };
+export type UpdateServerDeps = Pick<Methods, 'openStoredConfig' | 'updateMcpServer' | 'findServerById'> & AuditDeps & { ssrf: SsrfOptions } & Pick<OAuthCleanup, 'forgetServerOAuth'>;
 
 type ConfigPatch = NonNullable<UpdateMcpServerInput['config']>;
 
@@ -55,6 +56,14 @@ export function secretsNeedingReentry(before: PlainMcpServerConfig, after: Plain
   return fields;
 }
 
+/** Tokens were granted for a URL and a client: moving either ends them. */
+function oauthTargetChanged(before: PlainMcpServerConfig, after: PlainMcpServerConfig): boolean {
+  if (before.url !== after.url) return true;
+  const a: Record<string, unknown> = { ...before.oauth };
+  const b: Record<string, unknown> = { ...after.oauth };
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].some((key) => a[key] !== b[key]);
+}
+
 /** Applies a JSON merge patch to a server the caller may EDIT, if `version` is still current. */
 export async function updateServer(
   deps: UpdateServerDeps,
@@ -80,6 +89,7 @@ export async function updateServer(
     if (!now) throw new NotFoundError('MCP server');
     throw staleVersion(now.version);
   }
+  if (oauthTargetChanged(before, next.config)) await deps.forgetServerOAuth(actor, String(server._id), 'server_changed');
   await recordAudit(deps, actor, {
     action: AuditAction.MCP_SERVER_UPDATE,
     targetType: ResourceType.MCP_SERVER,

@@ -4,12 +4,13 @@ import { ConflictError, NotFoundError } from '../errors/apiError';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
+import type { OAuthCleanup } from '../mcp/oauth/revokeOAuthTokens';
 
 export type DeleteUserDeps = Pick<
   Methods,
   'deleteUser' | 'removeUserFromAllGroups' | 'revokeApiKeysOfUser' | 'deleteSessionsOfUser' | 'removeInstallationsOfUser'
 > &
-  AuditDeps;
+  AuditDeps & Pick<OAuthCleanup, 'revokeOAuthTokens'>;
 
 /**
  * Deletes the user, then removes what pointed at them (group memberships, API keys, sessions). Each clean-up
@@ -23,5 +24,6 @@ export async function deleteUser(deps: DeleteUserDeps, actor: Actor, id: string)
   await deps.revokeApiKeysOfUser(id);
   await deps.deleteSessionsOfUser(id);
   await deps.removeInstallationsOfUser(actor.organizationId, id);
+  await deps.revokeOAuthTokens(actor, { userId: id }, 'user_deleted');
   await recordAudit(deps, actor, { action: AuditAction.USER_DELETE, targetType: 'user', targetId: id });
 }

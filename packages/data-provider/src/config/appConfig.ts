@@ -21,8 +21,10 @@ export const appConfigSchema = z.strictObject({
       host: z.string().min(1).default('127.0.0.1'),
       /** Express `trust proxy`: set when running behind a reverse proxy so rate limits see client IPs. */
       trustProxy: z.union([z.boolean(), z.coerce.number().int().min(0), z.string()]).default(false),
-      /** Public URL used in logs; derived from host and port when absent. */
+      /** The service's public origin (logs, OAuth callback URLs); `http://HOST:PORT` when absent. */
       publicUrl: z.url().optional(),
+      /** Where the browser goes after an MCP OAuth callback (`/oauth/success`, `/oauth/error`); the public URL when absent. */
+      clientUrl: z.url().optional(),
     })
     .prefault({}),
   database: z
@@ -55,6 +57,10 @@ export const appConfigSchema = z.strictObject({
   log: z.strictObject({ level: z.enum(LOG_LEVELS).default('info') }).prefault({}),
   /** MCP servers defined by the operator (`mcpServers:` of the YAML file), upserted at start-up as `source: yaml`. */
   mcpServers: yamlMcpServersSchema,
+  /** MCP OAuth flows: how long a started authorization accepts its callback (at least 1 s, default 10 min). */
+  mcpOAuth: z
+    .strictObject({ flowTimeoutMs: z.coerce.number().int().min(1000).default(10 * 60 * 1000) })
+    .prefault({}),
   /** Outbound-URL policy of the SSRF guard (YAML only). */
   mcpSettings: mcpSettingsSchema.prefault({}),
 });

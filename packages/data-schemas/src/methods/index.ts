@@ -9,6 +9,10 @@ import { createAuditLogMethods } from './auditLog';
 import { createGroupMethods } from './group';
 import { createInstallationMethods } from './installation';
 import { createInstallationViewMethods } from './installationView';
+import { createMcpOAuthClientMethods } from './mcpOAuthClient';
+import { createMcpOAuthFlowMethods } from './mcpOAuthFlow';
+import { createMcpOAuthLeaseMethods } from './mcpOAuthLease';
+import { createMcpOAuthTokenMethods } from './mcpOAuthToken';
 import { createMcpServerMethods } from './mcpServer';
 import { createOrganizationMethods } from './organization';
 import { createPrincipalMethods } from './principal';
@@ -47,6 +51,10 @@ export function createMethods(mongoose: Mongoose, deps: MethodDeps = {}) {
     ...createRateLimitMethods(mongoose),
     /** Subscribes to writes to users, roles, groups and API keys made through this connection; returns the unsubscribe. */
     watchIdentityWrites: (listener: IdentityWriteListener) => watchIdentityWrites(mongoose.connection, listener),
+    ...createMcpOAuthFlowMethods(mongoose, deps.cipher),
+    ...createMcpOAuthTokenMethods(mongoose, deps.cipher),
+    ...createMcpOAuthLeaseMethods(mongoose),
+    ...createMcpOAuthClientMethods(mongoose, deps.cipher),
   };
 }
 

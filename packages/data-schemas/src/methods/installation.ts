@@ -129,6 +129,16 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     return Installation.findOne(installationKey(key), NO_SECRETS).lean<InstallationRecord>();
   }
 
+  /**
+   * The installations of `serverName` this user may use: personal (theirs), team (one of their groups) and the
+   * organisation's. The caller picks by scope.
+   */
+  async function findUsableInstallationsByName(organizationId: Id, serverName: string, userId: Id, groupIds: readonly Id[]): Promise<InstallationRecord[]> {
+    const match = installationMatch(organizationId, { userId, groupIds });
+    if (!match) return [];
+    return Installation.find({ ...match, serverName }, NO_SECRETS).lean<InstallationRecord[]>();
+  }
+
   /** The decrypted custom user variables (for the connection layer); null when the installation does not exist. */
   async function readInstallationCustomUserVars(organizationId: Id, id: Id): Promise<Record<string, string> | null> {
     const _id = toObjectId(id);
@@ -222,6 +232,7 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     assignUserToInstallation: retryOnceOnDuplicateKey(assignUserToInstallationOnce),
     findInstallation,
     findInstallationByKey,
+    findUsableInstallationsByName,
     readInstallationCustomUserVars,
     updateInstallation,
     deleteInstallation,

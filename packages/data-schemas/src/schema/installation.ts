@@ -61,5 +61,6 @@ installationSchema.index(
 installationSchema.index({ organizationId: 1, _id: -1 });
 installationSchema.index({ organizationId: 1, catalogId: 1, _id: -1 });
 installationSchema.index({ organizationId: 1, scope: 1, _id: -1 });
+installationSchema.index({ organizationId: 1, serverName: 1 });
 installationSchema.index({ ownerId: 1, _id: -1 });
 installationSchema.index({ teamId: 1, _id: -1 });

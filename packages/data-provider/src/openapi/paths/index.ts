@@ -4,6 +4,7 @@ import { auditPaths } from './audit';
 import { authPaths } from './auth';
 import { groupPaths } from './groups';
 import { installationPaths } from './installations';
+import { mcpOAuthPaths } from './mcpOAuth';
 import { mcpServerPaths, mcpServerPermissionPaths } from './mcpServers';
 import { rolePaths } from './roles';
 import { systemPaths } from './system';
@@ -21,4 +22,5 @@ export const openApiModules: OpenApiModule[] = [
   installationPaths,
   mcpServerPaths,
   mcpServerPermissionPaths,
+  mcpOAuthPaths,
 ];
