@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
+import { matchedData } from 'express-validator';
 import type { McpOAuthInitiateResponse } from '@mcp-registry/data-provider';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
-import { validInput } from '../middleware/validate';
 import { clearOAuthCsrfCookie, oauthCallbackParams, oauthCsrfCookieOf, setOAuthCsrfCookie } from './mcpOAuthCookie';
 
 export function mcpOAuthController({ mcpOAuth }: Services, publicUrl: string) {
@@ -21,7 +21,7 @@ export function mcpOAuthController({ mcpOAuth }: Services, publicUrl: string) {
       res.json(await mcpOAuth.status(actorOf(req), String(req.params.flowId)));
     },
     cancel: async (req: Request, res: Response) => {
-      const { flowId } = validInput<{ flowId?: string }>(req, 'body');
+      const { flowId } = matchedData(req, { locations: ['body'] }) as { flowId?: string };
       res.json(await mcpOAuth.cancel(actorOf(req), String(req.params.serverName), flowId));
     },
     disconnect: async (req: Request, res: Response) => {

@@ -1,10 +1,14 @@
+import { MCP_SERVER_NAME_PATTERN, McpServerLimits } from '../../mcpServers';
 import { McpOAuthCallbackError, McpOAuthFlowStatus } from '../../mcpOAuth';
-import { bearer, body, errors, json, noAuth, nullable, pathString, ref } from '../helpers';
+import { bearer, body, errors, json, noAuth, nullable, pathParam, ref } from '../helpers';
 import type { OpenApiModule } from '../types';
 
-const tags = ['mcp-oauth'];
-const serverName = pathString('serverName', 'Catalog slug; resolves to your installation of it (personal, then team, then organisation)');
-const flowId = { type: 'string', pattern: '^[0-9a-f]{32}$' };
+const serverName = pathParam('serverName', 'Catalog slug; resolves to your installation of it (personal, then team, then organisation)', {
+  type: 'string',
+  pattern: MCP_SERVER_NAME_PATTERN.source,
+  maxLength: McpServerLimits.SERVER_NAME_MAX,
+});
+const flowId = { type: 'string' as const, pattern: '^[0-9a-f]{32}$' };
 
 const initiateResponse = {
   type: 'object',
@@ -45,7 +49,6 @@ export const mcpOAuthPaths: OpenApiModule = {
         description:
           'Discovers the authorization server (RFC 9728, RFC 8414), registers a client if needed (RFC 7591) and answers the authorization URL (PKCE S256, RFC 8707 resource). Sets the httpOnly oauth_csrf cookie the callback requires. An authorization server without PKCE S256 → 502 OAUTH_UNSUPPORTED.',
         operationId: 'initiateMcpOAuth',
-        tags,
         security: bearer,
         'x-permission': 'MCP_SERVERS:USE',
         parameters: [serverName],
@@ -57,7 +60,6 @@ export const mcpOAuthPaths: OpenApiModule = {
         summary: 'Where the authorization server sends the browser back (no JWT; the oauth_csrf cookie binds it to the user)',
         description: `Always a 302. Error codes: the provider's own (e.g. access_denied) or ${Object.values(McpOAuthCallbackError).join(', ')}.`,
         operationId: 'mcpOAuthCallback',
-        tags,
         security: noAuth,
         'x-permission': 'public',
         parameters: [
@@ -74,10 +76,9 @@ export const mcpOAuthPaths: OpenApiModule = {
       get: {
         summary: 'Where one of your OAuth flows stands',
         operationId: 'getMcpOAuthStatus',
-        tags,
         security: bearer,
         'x-permission': 'MCP_SERVERS:USE',
-        parameters: [{ name: 'flowId', in: 'path', required: true, schema: flowId }],
+        parameters: [pathParam('flowId', 'From initiate', flowId)],
         responses: { '200': json(ref('McpOAuthFlowStatus')), ...errors(400, 401, 403, 404) },
       },
     },
@@ -85,7 +86,6 @@ export const mcpOAuthPaths: OpenApiModule = {
       post: {
         summary: 'Cancel your pending OAuth flow(s) for a server',
         operationId: 'cancelMcpOAuth',
-        tags,
         security: bearer,
         'x-permission': 'MCP_SERVERS:USE',
         parameters: [serverName],
@@ -97,7 +97,6 @@ export const mcpOAuthPaths: OpenApiModule = {
       delete: {
         summary: 'Disconnect: revoke (RFC 7009) and delete your OAuth tokens for the server',
         operationId: 'deleteMcpOAuthTokens',
-        tags,
         security: bearer,
         'x-permission': 'MCP_SERVERS:USE',
         parameters: [serverName],
