@@ -20,8 +20,8 @@ export async function startSharedInstance(ctx: TestContext, logger?: Logger): Pr
   const { host, port, name } = ctx.mongoose.connection;
   const mongoose = new Mongoose();
   await mongoose.connect(`mongodb://${host}:${port}/${name}`, { serverSelectionTimeoutMS: 10_000 });
-  const methods = createMethods(mongoose, { cipher: createCredentialCipher(ctx.config.credsKey), readCacheTtlMs: 0 });
+  const methods = createMethods(mongoose, { cipher: createCredentialCipher(ctx.config.credsKey) });
   const log = logger ?? createLogger({ level: 'error', silent: true });
-  const app = createApp({ config: ctx.config, methods, logger: log, isReady: async () => true, acl: methods, lookup: offlineLookup() });
+  const app = createApp({ config: ctx.config, methods, logger: log, isReady: async () => true, lookup: offlineLookup() });
   return { app, methods, close: () => mongoose.disconnect() };
 }
