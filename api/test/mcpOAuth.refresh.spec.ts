@@ -2,21 +2,21 @@ import { PassThrough } from 'node:stream';
 import { Types } from 'mongoose';
 import { OAuthNeedsAuthError } from '@mcp-registry/api';
 import { createLogger } from '@mcp-registry/data-schemas';
-import type { IOrganization } from '@mcp-registry/data-schemas';
+import type { IOrganization, Logger } from '@mcp-registry/data-schemas';
 import { as } from './support/as';
 import { createTestContext } from './support/context';
 import type { TestContext, TestUser } from './support/context';
 import { startOAuthPeer } from './support/oauthPeer';
 import type { OAuthPeer } from './support/oauthPeer';
-import { startSharedInstance } from './support/sharedInstance';
-import type { SharedInstance } from './support/sharedInstance';
+import { createReplica } from './support/replica';
+import type { Replica } from './support/replica';
 import { authorize, callback, connect, initiate, installOAuthServer } from './mcpOAuth.fixtures';
 
 let ctx: TestContext;
 let org: IOrganization;
 let alice: TestUser;
 const peers: OAuthPeer[] = [];
-const instances: SharedInstance[] = [];
+const instances: Replica[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext('mcp_oauth_refresh', { mcpSettings: { allowedAddresses: ['127.0.0.1'] } });
@@ -40,8 +40,8 @@ async function peerWith(options: Parameters<typeof startOAuthPeer>[0]): Promise<
   return peer;
 }
 
-async function secondInstance(logger?: Parameters<typeof startSharedInstance>[1]): Promise<SharedInstance> {
-  const instance = await startSharedInstance(ctx, logger);
+async function secondInstance(logger?: Logger): Promise<Replica> {
+  const instance = await createReplica(ctx, ctx.config, logger);
   instances.push(instance);
   return instance;
 }
