@@ -58,3 +58,5 @@ export type { InitiatedOAuth } from './mcp/oauth/initiateOAuth';
 export { OAuthNeedsAuthError, OAuthUnsupportedError } from './mcp/oauth/oauthErrors';
 export { resolveUsableInstallation } from './mcp/resolveUsableInstallation';
 export type { UsableInstallation } from './mcp/resolveUsableInstallation';
+export { bearerFetch } from './mcp/oauth/bearerFetch';
+export { toOAuthFetch } from './mcp/oauth/oauthFetch';

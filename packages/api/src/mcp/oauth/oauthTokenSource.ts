@@ -4,9 +4,18 @@ import type { McpOAuthDeps } from './oauthDeps';
 import { refreshOAuthTokens } from './refreshOAuthTokens';
 
 /** What the connection manager asks for an OAuth server, per (installation, user). */
+export interface OAuthAccessToken {
+  accessToken: string;
+  expiresAt: Date | null;
+}
+
 export interface OAuthTokenSource {
   /** A usable access token, refreshed first when it expires within the skew; throws OAuthNeedsAuthError otherwise. */
   accessToken(installationId: string, userId: string): Promise<string>;
+  /** The same, with its expiry, for a live transport that keeps it until shortly before then. */
+  currentToken(installationId: string, userId: string): Promise<OAuthAccessToken>;
+  /** How long before `expiresAt` a token counts as expired. */
+  readonly refreshSkewMs: number;
   /** After the server answered 401 to `rejected`: a refreshed token (or another process's newer one). */
   afterUnauthorized(installationId: string, userId: string, rejected: string): Promise<string>;
   /** True when the user holds tokens for the installation (no network call). */
@@ -36,11 +45,19 @@ export function createOAuthTokenSource(deps: McpOAuthDeps): OAuthTokenSource {
     return row;
   }
 
+  async function current(installationId: string, userId: string): Promise<PlainMcpOAuthToken> {
+    const row = await read(installationId, userId);
+    return expiresSoon(row, deps.oauth.refreshSkewMs) ? refreshOnce(row) : row;
+  }
+
   return {
+    refreshSkewMs: deps.oauth.refreshSkewMs,
     async accessToken(installationId, userId) {
-      const row = await read(installationId, userId);
-      if (!expiresSoon(row, deps.oauth.refreshSkewMs)) return row.accessToken;
-      return (await refreshOnce(row)).accessToken;
+      return (await current(installationId, userId)).accessToken;
+    },
+    async currentToken(installationId, userId) {
+      const { accessToken, expiresAt } = await current(installationId, userId);
+      return { accessToken, expiresAt };
     },
     async afterUnauthorized(installationId, userId, rejected) {
       const row = await read(installationId, userId);
