@@ -7,7 +7,10 @@ import { chooseDatabase } from './databaseChoice';
 import type { DatabaseChoice } from './databaseChoice';
 import { startMemoryServer } from './memoryServer';
 
-/** While the server runs a database of its own, `DATA_DIR/engine.json` names it so the CLI scripts connect to it. */
+/**
+ * While the server runs a database of its own, `DATA_DIR/engine.json` names it (URI, data directory) so the CLI
+ * scripts connect to it; it counts only while that directory's `mongod.lock` is held.
+ */
 export const ENGINE_FILE = 'engine.json';
 
 export interface DatabaseTarget {
@@ -29,18 +32,20 @@ function remoteTarget(uri: string): DatabaseTarget {
   return { uri, description: `MongoDB at ${host}`, stop: async () => undefined };
 }
 
-async function startMemoryServerIn(config: AppConfig, choice: Extract<DatabaseChoice, { kind: 'memory-server' }>, logger: Logger): Promise<DatabaseTarget> {
+type LocalTarget = DatabaseTarget & { dbPath: string };
+
+async function startMemoryServerIn(config: AppConfig, choice: Extract<DatabaseChoice, { kind: 'memory-server' }>, logger: Logger): Promise<LocalTarget> {
   const dbPath = dataSubdirectory(config, 'mongod');
   const server = await startMemoryServer(choice.binary, { dbPath });
   logger.info('[db] mongodb-memory-server started', { binary: choice.binary, foundIn: choice.source, dbPath });
-  return { uri: server.uri, description: `mongod ${choice.binary} via mongodb-memory-server (data in ${dbPath})`, stop: server.stop };
+  return { uri: server.uri, description: `mongod ${choice.binary} via mongodb-memory-server (data in ${dbPath})`, stop: server.stop, dbPath };
 }
 
-async function startEmbeddedIn(config: AppConfig, logger: Logger): Promise<DatabaseTarget> {
+async function startEmbeddedIn(config: AppConfig, logger: Logger): Promise<LocalTarget> {
   const dbPath = dataSubdirectory(config, 'db');
   const engine = await startEmbeddedMongo({ port: 0, dbPath });
   logger.info('[db] embedded engine started', { dbPath, port: engine.port });
-  return { uri: engine.uri, description: `embedded engine (data in ${dbPath})`, stop: engine.stop };
+  return { uri: engine.uri, description: `embedded engine (data in ${dbPath})`, stop: engine.stop, dbPath };
 }
 
 /**
@@ -55,7 +60,7 @@ export async function openDatabase(config: AppConfig, logger: Logger, env: NodeJ
   url.pathname = '/mcp-registry';
   const uri = url.toString();
   const engineFile = path.join(config.database.dataDir, ENGINE_FILE);
-  fs.writeFileSync(engineFile, JSON.stringify({ uri, pid: process.pid }), { mode: 0o600 });
+  fs.writeFileSync(engineFile, JSON.stringify({ uri, pid: process.pid, dbPath: local.dbPath }), { mode: 0o600 });
   const stop = async () => {
     fs.rmSync(engineFile, { force: true });
     await local.stop();

@@ -5,6 +5,8 @@ import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { AuditAction, SystemRoles } from '@mcp-registry/data-provider';
 import { verifyPassword } from '@mcp-registry/data-schemas';
+import { startEmbeddedMongo } from '@mcp-registry/embedded-mongo';
+import { MongoClient } from 'mongodb';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runCommand } from '../server/cli/command';
 import { commands } from '../server/cli/main';
 import { createTestContext } from './support/context';
@@ -38,15 +40,17 @@ function collect(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-async function cli(name: string, ...argv: string[]): Promise<CliRun> {
+async function cliWith(env: NodeJS.ProcessEnv, name: string, ...argv: string[]): Promise<CliRun> {
   const spec = commands[name];
   if (!spec) throw new Error(`no command ${name}`);
   const out = collect();
   const err = collect();
-  const env = { NODE_ENV: 'test', MONGO_URI: mongoUri, DATA_DIR: dataDir, LOG_LEVEL: 'error' };
-  const code = await runCommand(spec, argv, { stdout: out.stream, stderr: err.stream, env, cwd: dataDir });
+  const code = await runCommand(spec, argv, { stdout: out.stream, stderr: err.stream, env, cwd: env.DATA_DIR as string });
   return { code, stdout: out.text(), stderr: err.text() };
 }
+
+const cli = (name: string, ...argv: string[]): Promise<CliRun> =>
+  cliWith({ NODE_ENV: 'test', MONGO_URI: mongoUri, DATA_DIR: dataDir, LOG_LEVEL: 'error' }, name, ...argv);
 
 const uniqueSlug = () => `cli-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -221,5 +225,52 @@ describe('operator CLI: users, roles and keys', () => {
     const forged = await cli('list-users', '--org', slug, '--after', 'not-a-cursor');
     expect(forged.code).toBe(EXIT_USAGE);
     expect(forged.stderr).toContain('--after');
+  });
+});
+
+describe('operator CLI: with the embedded engine of DATA_DIR', () => {
+  let ownDir: string;
+  beforeEach(() => {
+    ownDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-cli-engine-'));
+  });
+  afterEach(() => fs.rmSync(ownDir, { recursive: true, force: true }));
+
+  const embeddedEnv = () => ({ NODE_ENV: 'test', DATA_DIR: ownDir, LOG_LEVEL: 'error' });
+  const engineFile = (uri: string, pid: number) =>
+    fs.writeFileSync(path.join(ownDir, 'engine.json'), JSON.stringify({ uri, pid, dbPath: path.join(ownDir, 'db') }));
+
+  async function organizationSlugs(uri: string): Promise<string[]> {
+    const client = await MongoClient.connect(uri);
+    try {
+      return (await client.db('mcp-registry').collection('organizations').find().toArray()).map((o) => o.slug as string);
+    } finally {
+      await client.close();
+    }
+  }
+
+  it('works in the running server’s engine named in engine.json while that engine holds the data directory', async () => {
+    const engine = await startEmbeddedMongo({ port: 0, dbPath: path.join(ownDir, 'db') });
+    try {
+      engineFile(`${engine.uri}mcp-registry`, process.pid);
+      const run = await cliWith(embeddedEnv(), 'create-org', '--name', 'Live', '--slug', 'live-engine');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(EXIT_OK);
+      expect(await organizationSlugs(engine.uri)).toContain('live-engine');
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('ignores an engine.json left by a killed server, even one naming a live pid, and opens the data directory itself', async () => {
+    engineFile('mongodb://127.0.0.1:1/mcp-registry', process.pid);
+    const run = await cliWith(embeddedEnv(), 'create-org', '--name', 'After crash', '--slug', 'after-crash');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT_OK);
+    const engine = await startEmbeddedMongo({ port: 0, dbPath: path.join(ownDir, 'db') });
+    try {
+      expect(await organizationSlugs(engine.uri)).toEqual(['after-crash']);
+    } finally {
+      await engine.stop();
+    }
   });
 });

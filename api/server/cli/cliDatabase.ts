@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Mongoose } from 'mongoose';
+import { isDbPathInUse } from '@mcp-registry/embedded-mongo';
 import type { AppConfig } from '@mcp-registry/data-provider';
 import { createCredentialCipher, createLogger, createMethods, ensureIndexes } from '@mcp-registry/data-schemas';
 import type { Logger, Methods } from '@mcp-registry/data-schemas';
@@ -18,25 +19,18 @@ export interface CliDatabase {
   close(): Promise<void>;
 }
 
-function isAlive(pid: unknown): boolean {
-  if (typeof pid !== 'number') return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The embedded engine of a running server (named in DATA_DIR/engine.json): one journal must have one engine. */
+/**
+ * The database of a running server (named in DATA_DIR/engine.json): one data directory must have one engine. The
+ * file counts only while its data directory is locked, so one left behind by a killed server is ignored.
+ */
 function runningEngine(config: AppConfig): DatabaseTarget | undefined {
   if (config.database.mongoUri) return undefined;
   const file = path.join(config.database.dataDir, ENGINE_FILE);
   if (!fs.existsSync(file)) return undefined;
   try {
-    const { uri, pid } = JSON.parse(fs.readFileSync(file, 'utf8')) as { uri?: unknown; pid?: unknown };
-    if (typeof uri !== 'string' || !isAlive(pid)) return undefined;
-    return { uri, description: 'the running server’s embedded engine', stop: async () => undefined };
+    const { uri, dbPath } = JSON.parse(fs.readFileSync(file, 'utf8')) as { uri?: unknown; dbPath?: unknown };
+    if (typeof uri !== 'string' || typeof dbPath !== 'string' || !isDbPathInUse(dbPath)) return undefined;
+    return { uri, description: 'the running server’s database', stop: async () => undefined };
   } catch {
     return undefined;
   }

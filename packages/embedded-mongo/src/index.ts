@@ -1,3 +1,3 @@
 export { startEmbeddedMongo } from './start';
 export type { EmbeddedMongo, EmbeddedMongoOptions } from './start';
-export { DbPathInUseError } from './journal/lock/dbPathLock';
+export { DbPathInUseError, isDbPathInUse } from './journal/lock/dbPathLock';

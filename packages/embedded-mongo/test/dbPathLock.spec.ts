@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { DbPathInUseError, startEmbeddedMongo } from '../src';
+import { DbPathInUseError, isDbPathInUse, startEmbeddedMongo } from '../src';
 import { parseLockRecord } from '../src/journal/lock/lockRecord';
 import type { LockRecord } from '../src/journal/lock/lockRecord';
 import { currentBootId, processStatus } from '../src/journal/lock/processIdentity';
@@ -105,6 +105,22 @@ describe('dbPath lock', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     await startsAndStops(dir);
+  });
+});
+
+describe('isDbPathInUse', () => {
+  it('tells, without taking it, whether an engine holds the directory: none yet, one in another process, none after its kill', async () => {
+    const dir = tempDir();
+    expect(isDbPathInUse(dir)).toBe(false);
+    const holder = await startEngineProcess(dir);
+    expect(isDbPathInUse(dir)).toBe(true);
+    expect(isDbPathInUse(dir)).toBe(true);
+    await holder.kill();
+    expect(isDbPathInUse(dir)).toBe(false);
+    const engine = await startEmbeddedMongo({ port: 0, dbPath: dir });
+    expect(isDbPathInUse(dir)).toBe(true);
+    await engine.stop();
+    expect(isDbPathInUse(dir)).toBe(false);
   });
 });
 

@@ -64,6 +64,24 @@ function refusal(fd: number, dbPath: string, previous: LockRecord | null): DbPat
 }
 
 /**
+ * Whether an engine (or anything honouring `mongod.lock`) holds `dbPath` now, judged exactly as start-up judges
+ * it, without taking the directory.
+ */
+export function isDbPathInUse(dbPath: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(path.join(dbPath, LOCK_FILE), fs.constants.O_RDWR);
+  } catch {
+    return false;
+  }
+  try {
+    return refusal(fd, dbPath, readRecord(fd)) !== null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
  * One engine per dbPath. `mongod.lock` carries an advisory lock for as long as the engine runs — the kernel drops
  * it when the process dies, however it dies, so a crash never leaves the directory locked — and names the
  * holder (pid, boot id, start time) for the refusal message and for file systems without advisory locks.
