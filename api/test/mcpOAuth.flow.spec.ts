@@ -233,6 +233,15 @@ describe('disconnecting and uninstalling', () => {
     expect(await ctx.methods.countOAuthTokens({ installationId })).toBe(0);
   });
 
+  it('uninstalling during an open flow ends the flow: its callback stores nothing', async () => {
+    const { serverName, installationId } = await installOAuthServer(ctx, peer, alice);
+    const flow = await initiate(ctx, alice, serverName);
+    const path = await authorize(flow.authorizationUrl);
+    expect((await as(ctx, alice).delete(`/api/mcp_server/${installationId}`)).status).toBe(204);
+    expect((await callback(ctx.app, path, flow.csrf)).headers.location).toBe(`${CLIENT_URL}/oauth/error?error=invalid_state`);
+    expect(await ctx.methods.countOAuthTokens({ installationId })).toBe(0);
+  });
+
   it('deleting the catalog server revokes every user\'s tokens and forgets its registered client', async () => {
     const { serverName, serverId, installationId } = await installOAuthServer(ctx, peer, alice);
     await connect(ctx, alice, serverName);

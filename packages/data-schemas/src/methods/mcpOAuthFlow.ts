@@ -130,7 +130,8 @@ export function createMcpOAuthFlowMethods(mongoose: Mongoose, cipher?: Credentia
   async function deleteOAuthFlowsWhere(filter: { installationId?: Id; serverId?: Id; userId?: Id }): Promise<number> {
     const match: Record<string, Types.ObjectId> = {};
     for (const [field, id] of Object.entries(filter)) {
-      const oid = id === undefined ? null : toObjectId(id);
+      if (id === undefined) continue;
+      const oid = toObjectId(id);
       if (!oid) return 0;
       match[field] = oid;
     }

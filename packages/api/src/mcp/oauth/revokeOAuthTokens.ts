@@ -55,11 +55,12 @@ async function revokeOne(deps: McpOAuthDeps, actor: Actor | null, row: PlainMcpO
 }
 
 /**
- * Deletes the tokens in `scope` and revokes them where the authorization server advertises (or the catalog names)
+ * Deletes the flows and tokens in `scope` (a flow still open would otherwise store tokens for what is gone) and revokes them where the authorization server advertises (or the catalog names)
  * a revocation endpoint. The rows go first: a failed revocation is logged and audited, never retried with tokens
  * kept around.
  */
 export async function revokeOAuthTokens(deps: McpOAuthDeps, actor: Actor | null, scope: McpOAuthTokenScope, reason: RevocationReason): Promise<number> {
+  await deps.deleteOAuthFlowsWhere(scope);
   const rows = await deps.takeOAuthTokens(scope);
   await Promise.all(rows.map((row) => revokeOne(deps, actor, row, reason)));
   return rows.length;
@@ -69,7 +70,6 @@ export async function revokeOAuthTokens(deps: McpOAuthDeps, actor: Actor | null,
 export async function forgetServerOAuth(deps: McpOAuthDeps, actor: Actor | null, serverId: string, reason: RevocationReason): Promise<void> {
   await revokeOAuthTokens(deps, actor, { serverId }, reason);
   await deps.deleteOAuthClient(serverId);
-  await deps.deleteOAuthFlowsWhere({ serverId });
 }
 
 /** What other use cases (uninstall, user and server deletion) call; bound to the OAuth deps in services. */
