@@ -87,6 +87,7 @@ module.exports = {
 
     const replayCommands = await ctx.countDbCommands(() => ctx.request('POST', '/api/mcp_server', { headers: adminAuth, body }));
     const listCommands = await ctx.countDbCommands(() => ctx.request('GET', '/api/mcp_server?limit=20', { headers: memberAuth }));
+    const ownedBefore = await ctx.models.McpInstallation.countDocuments({ organizationId: org._id, ownerId: installer._id });
     let next = 0;
     const coldBody = () => ({ catalogId: coldServers[next++ % coldServers.length] });
     const coldCommands = await ctx.countDbCommands(() => ctx.request('POST', '/api/mcp_server', { headers: installerAuth, body: coldBody() }));
@@ -98,10 +99,10 @@ module.exports = {
       await ctx.measure('POST /api/mcp_server replay (admin for user)', { method: 'POST', path: '/api/mcp_server', headers: adminAuth, body }),
       await ctx.measure('POST /api/mcp_server cold (new installation)', { method: 'POST', path: '/api/mcp_server', headers: installerAuth, body: coldBody }, { target: TARGETS.coldInstall }),
     ];
-    const created = await ctx.models.McpInstallation.countDocuments({ organizationId: org._id, ownerId: installer._id });
+    const created = (await ctx.models.McpInstallation.countDocuments({ organizationId: org._id, ownerId: installer._id })) - ownedBefore;
     console.log(`[installations] db commands: replayed install ${replayCommands} (no write), member list page ${listCommands}, cold install ${coldCommands}`);
     if (next > coldServers.length) console.log(`[installations] cold installs ran out of servers after ${coldServers.length}: later ones were replays`);
-    console.log(`[installations] cold installs sent: ${next}, installations created: ${created}`);
+    console.log(`[installations] cold installs: ${created} installations created`);
     return rows;
   },
 };
