@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dotenv from 'dotenv';
 import mongoose from 'mongoose';
-import { bootstrap, syncYamlServers } from '@mcp-registry/api';
+import { bootstrap } from '@mcp-registry/api';
 import { DbPathInUseError } from '@mcp-registry/embedded-mongo';
 import type { AppConfig } from '@mcp-registry/data-provider';
 import { createCredentialCipher, createLogger, createMethods, ensureIndexes } from '@mcp-registry/data-schemas';
@@ -83,8 +83,6 @@ export async function start(options: { env?: NodeJS.ProcessEnv; cwd?: string } =
   const seeded = await bootstrap({ ...methods, logger }, { adminEmail: config.admin.email, adminPassword: config.admin.password });
   if (seeded.admin) logger.info('[bootstrap] first administrator created', { email: seeded.admin.email });
   if (seeded.admin && seeded.generatedPassword) printFirstAdmin(seeded.admin.email, seeded.generatedPassword);
-  const yamlServers = await syncYamlServers({ ...methods, logger }, { organizationId: String(seeded.organization._id), servers: config.mcpServers });
-  logger.info('[mcp servers] configuration servers synchronised', { ...yamlServers });
 
   const isReady = async () => {
     try {
@@ -95,6 +93,8 @@ export async function start(options: { env?: NodeJS.ProcessEnv; cwd?: string } =
     }
   };
   const app = createApp({ config, methods, logger, isReady });
+  const yamlServers = await app.services.mcpServers.syncYaml({ organizationId: String(seeded.organization._id), servers: config.mcpServers });
+  logger.info('[mcp servers] configuration servers synchronised', { ...yamlServers });
   const httpServer = createServer(app);
   await listen(httpServer, config.server.port, config.server.host);
   const { port } = httpServer.address() as AddressInfo;

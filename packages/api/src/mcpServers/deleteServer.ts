@@ -12,18 +12,20 @@ export interface InstallationCleanup {
   removeInstallationsOfServer(organizationId: Id, catalogId: Id): Promise<number>;
 }
 
-export type PurgeServerDeps = Pick<Methods, 'deleteMcpServer' | 'removeResourceEntries'> & InstallationCleanup;
+export type PurgeServerDeps = Pick<Methods, 'deleteMcpServer' | 'removeResourceEntries'> & InstallationCleanup & Pick<OAuthCleanup, 'forgetServerOAuth'>;
 
-export type DeleteServerDeps = PurgeServerDeps & AuditDeps & Pick<OAuthCleanup, 'forgetServerOAuth'>;
+export type DeleteServerDeps = PurgeServerDeps & AuditDeps;
 
 /**
  * Removes the server, then whatever pointed at it: installations (again after the delete, so an install that
- * raced the check is not left dangling) and ACL entries. Each step is idempotent; false when it was already gone.
+ * raced the check is not left dangling), ACL entries and OAuth grants (revoked). Each step is idempotent; false when
+ * it was already gone.
  */
 export async function purgeServer(deps: PurgeServerDeps, organizationId: string, serverId: Id): Promise<boolean> {
   const deleted = await deps.deleteMcpServer(organizationId, serverId);
   await deps.removeInstallationsOfServer(organizationId, serverId);
   await deps.removeResourceEntries({ resourceType: ResourceType.MCP_SERVER, resourceId: serverId });
+  await deps.forgetServerOAuth(null, String(serverId), 'server_deleted');
   return deleted;
 }
 
@@ -37,7 +39,6 @@ export async function deleteServer(deps: DeleteServerDeps, actor: Actor, server:
   }
   if (installations > 0) await deps.removeInstallationsOfServer(actor.organizationId, server._id);
   if (!(await purgeServer(deps, actor.organizationId, server._id))) throw new NotFoundError('MCP server');
-  await deps.forgetServerOAuth(actor, String(server._id), 'server_deleted');
   await recordAudit(deps, actor, {
     action: AuditAction.MCP_SERVER_DELETE,
     targetType: ResourceType.MCP_SERVER,
