@@ -94,6 +94,25 @@ describe('every error response is the ErrorResponse the document declares for it
   });
 });
 
+describe('every read answers as the document declares', () => {
+  it('the lists, the caller, an API key, health, readiness and the document itself', async () => {
+    const key = await request(ctx.app).post('/api/keys').set('Authorization', bearerFor(ctx, admin)).send({ name: 'sweep' });
+    const reads: Case[] = [
+      ...['/api/users', '/api/groups', '/api/roles', '/api/keys', '/api/admin/audit', '/api/mcp/servers', '/api/mcp_server', '/api/user'].map(
+        (url): Case => ({ expected: 200, method: 'get', template: url, url, as: admin }),
+      ),
+      { expected: 200, method: 'get', template: '/api/roles/{name}', url: '/api/roles/USER', as: admin },
+      { expected: 200, method: 'get', template: '/health', url: '/health' },
+      { expected: 200, method: 'get', template: '/ready', url: '/ready' },
+      { expected: 200, method: 'get', template: '/api/openapi.json', url: '/api/openapi.json' },
+    ];
+    const observed = [{ method: 'POST', path: '/api/keys', status: key.status, body: key.body as unknown }, ...(await Promise.all(reads.map(send)))];
+
+    expect(observed.map((o) => o.status)).toEqual([201, ...reads.map((c) => c.expected)]);
+    expect(observed.flatMap(problemsOf)).toEqual([]);
+  });
+});
+
 describe('the response checker itself', () => {
   const installation = async () => {
     const server = await makeServer(ctx, admin, { title: `Checked ${unknownId()}` });

@@ -22,7 +22,11 @@ export const apiKeyPaths: OpenApiModule = {
   schemas: {
     ApiKey: apiKey,
     ...pageOf('ApiKey'),
-    CreatedApiKey: { allOf: [ref('ApiKey'), { type: 'object', required: ['key'], properties: { key: { type: 'string', description: 'Shown once' } } }] },
+    CreatedApiKey: {
+      ...apiKey,
+      required: [...apiKey.required, 'key'],
+      properties: { ...apiKey.properties, key: { type: 'string', description: 'The secret; shown once' } },
+    },
     CreateApiKey: {
       type: 'object',
       required: ['name'],

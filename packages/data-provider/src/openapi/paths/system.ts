@@ -18,6 +18,7 @@ export const systemPaths: OpenApiModule = {
       required: ['openapi', 'info', 'paths'],
       description: 'An OpenAPI 3.1 document',
       properties: { openapi: { type: 'string' }, info: { type: 'object' }, paths: { type: 'object' } },
+      additionalProperties: true,
     },
   },
   paths: {
