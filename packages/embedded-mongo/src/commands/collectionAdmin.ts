@@ -77,5 +77,7 @@ export function dbStats(ctx: CommandContext, _cmd: Doc, db: string): Doc {
 export function collMod(ctx: CommandContext, cmd: Doc, db: string): Doc {
   const name = collectionArg(cmd, 'collMod', db);
   if (!ctx.catalog.getCollection(db, name)) throw new MongoCommandError(26, `ns does not exist: ${db}.${name}`);
+  const changed = ['validator', 'validationLevel', 'validationAction'].filter((field) => cmd[field] !== undefined);
+  if (changed.length > 0) throw new MongoCommandError(115, `collMod cannot change ${changed.join(', ')} in embedded-mongo: set them when the collection is created`);
   return { ok: 1 };
 }

@@ -3,6 +3,7 @@ import { UUID } from 'bson';
 import { MongoCommandError } from '../errors';
 import { parseCollation } from '../query/collation';
 import { checkDatabaseName } from '../storage/catalog';
+import { DocumentValidator } from '../storage/validation';
 import type { Doc } from '../types';
 import { collectionArg } from './shared/args';
 import type { CommandContext } from './context';
@@ -18,6 +19,7 @@ export function create(ctx: CommandContext, cmd: Doc, db: string): Doc {
   if (ctx.catalog.getCollection(db, name)) throw new MongoCommandError(48, `Collection ${db}.${name} already exists.`);
   const options: Doc = {};
   for (const key of KEPT_OPTIONS) if (cmd[key] !== undefined) options[key] = cmd[key];
+  DocumentValidator.fromOptions(options);
   const collation = parseCollation(cmd.collation);
   if (collation) options.collation = collation.spec;
   else delete options.collation;

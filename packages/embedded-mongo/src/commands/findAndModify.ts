@@ -39,7 +39,7 @@ export function findAndModify(ctx: CommandContext, cmd: Doc, db: string): Doc {
   if (!existing && !upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
   const collection = existing ?? ctx.catalog.ensureCollection(db, name);
   const arrayFilters = Array.isArray(cmd.arrayFilters) ? (cmd.arrayFilters as Doc[]) : undefined;
-  const result = updateDocuments(ctx.catalog, collection, { filter, update: cmd.update, upsert, multi: false, arrayFilters, sort, hint: cmd.hint, variables, collation });
+  const result = updateDocuments(ctx.catalog, collection, { filter, update: cmd.update, upsert, multi: false, arrayFilters, sort, hint: cmd.hint, variables, collation, bypassValidation: cmd.bypassDocumentValidation === true });
   const returnNew = cmd.new === true;
   if (result.upsertedId !== undefined) {
     return { lastErrorObject: { n: 1, updatedExisting: false, upserted: result.upsertedId }, value: returnNew ? shape(result.after) : null, ok: 1 };

@@ -17,7 +17,7 @@ export function insert(ctx: CommandContext, cmd: Doc, db: string): Doc {
   let n = 0;
   for (let i = 0; i < documents.length; i++) {
     try {
-      insertDocument(ctx.catalog, collection, documents[i]);
+      insertDocument(ctx.catalog, collection, documents[i], { bypassValidation: cmd.bypassDocumentValidation === true });
       n += 1;
     } catch (error) {
       writeErrors.push(toWriteError(i, error));

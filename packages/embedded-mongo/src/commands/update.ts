@@ -9,7 +9,12 @@ import { collationFor } from './shared/read';
 import type { UpdateResult } from './shared/writes';
 import { updateDocuments, validateUpdate } from './shared/writes';
 
-function runStatement(ctx: CommandContext, db: string, name: string, raw: unknown, variables: Doc | undefined): UpdateResult {
+interface StatementOptions {
+  variables: Doc | undefined;
+  bypassValidation: boolean;
+}
+
+function runStatement(ctx: CommandContext, db: string, name: string, raw: unknown, { variables, bypassValidation }: StatementOptions): UpdateResult {
   if (!isPlainObject(raw)) throw new MongoCommandError(14, 'update statement must be an object');
   const filter = raw.q ?? {};
   if (!isPlainObject(filter)) throw new MongoCommandError(14, "BSON field 'update.updates.q' is the wrong type, expected type 'object'");
@@ -24,21 +29,21 @@ function runStatement(ctx: CommandContext, db: string, name: string, raw: unknow
   const arrayFilters = Array.isArray(raw.arrayFilters) ? (raw.arrayFilters as Doc[]) : undefined;
   if (!existing && !upsert) return { matched: 0, modified: 0 };
   const collection = existing ?? ctx.catalog.ensureCollection(db, name);
-  return updateDocuments(ctx.catalog, collection, { filter, update: raw.u, upsert, multi, arrayFilters, hint: raw.hint, variables, collation });
+  return updateDocuments(ctx.catalog, collection, { filter, update: raw.u, upsert, multi, arrayFilters, hint: raw.hint, variables, collation, bypassValidation });
 }
 
 export function update(ctx: CommandContext, cmd: Doc, db: string): Doc {
   const name = collectionArg(cmd, Object.keys(cmd)[0] as string, db);
   const statements = arrayArg(cmd, 'updates');
   const ordered = cmd.ordered !== false;
-  const variables = evaluateLet(cmd.let);
+  const options = { variables: evaluateLet(cmd.let), bypassValidation: cmd.bypassDocumentValidation === true };
   const writeErrors: Doc[] = [];
   const upserted: Doc[] = [];
   let n = 0;
   let nModified = 0;
   for (let i = 0; i < statements.length; i++) {
     try {
-      const result = runStatement(ctx, db, name, statements[i], variables);
+      const result = runStatement(ctx, db, name, statements[i], options);
       n += result.matched;
       nModified += result.modified;
       if (result.upsertedId === undefined) continue;

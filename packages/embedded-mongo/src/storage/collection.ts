@@ -14,6 +14,7 @@ import type { SortField } from '../query/sort';
 import { compareBySort } from '../query/sort';
 import type { Doc } from '../types';
 import { idKey } from './idKey';
+import { DocumentValidator } from './validation';
 
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: ID_INDEX_NAME };
 
@@ -23,6 +24,8 @@ export class Collection {
   readonly indexes = new Map<string, Index>();
   /** The collection's default collation (null: simple). */
   readonly collation: Collation | null;
+  /** Checked on every insert and update (created with the collection; see `create`). */
+  readonly validator: DocumentValidator | null;
 
   constructor(
     readonly db: string,
@@ -32,6 +35,7 @@ export class Collection {
   ) {
     this.indexes.set(ID_INDEX_NAME, new Index(ID_INDEX_SPEC));
     this.collation = parseCollation(options.collation);
+    this.validator = loadValidator(options);
   }
 
   get ns(): string {
@@ -150,5 +154,17 @@ export class Collection {
 function* concat<T>(scans: Array<Iterator<T>>): Generator<T> {
   for (const scan of scans) {
     for (let next = scan.next(); !next.done; next = scan.next()) yield next.value;
+  }
+}
+
+/**
+ * `create` refuses validators the engine cannot enforce; one stored by an older engine that did not enforce them
+ * (a `$jsonSchema`, say) must not stop the collection from loading, so it stays unenforced.
+ */
+function loadValidator(options: Doc): DocumentValidator | null {
+  try {
+    return DocumentValidator.fromOptions(options);
+  } catch {
+    return null;
   }
 }

@@ -26,6 +26,7 @@ export function writeOut(catalog: Catalog, db: string, spec: unknown, docs: Doc[
     seen.add(key);
   }
   const collection = catalog.ensureCollection(to.db, to.coll);
+  for (const doc of docs) collection.validator?.check(doc, undefined);
   for (const old of [...collection.docs.values()]) deleteDocument(catalog, collection, old);
   for (const doc of docs) insertDocument(catalog, collection, doc);
 }

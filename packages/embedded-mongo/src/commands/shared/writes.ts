@@ -46,20 +46,27 @@ function dollarPrefixedKey(value: unknown): string | null {
   return null;
 }
 
+export interface WriteOptions {
+  /** `bypassDocumentValidation: true`: the collection's validator is not applied. */
+  bypassValidation?: boolean;
+}
+
 /** check → record → apply for one new document; returns the stored document. */
-export function insertDocument(catalog: Catalog, collection: Collection, input: unknown): Doc {
+export function insertDocument(catalog: Catalog, collection: Collection, input: unknown, options: WriteOptions = {}): Doc {
   if (!isPlainObject(input)) throw new MongoCommandError(2, 'document to insert must be an object');
   const doc = withIdFirst('_id' in input ? input : { _id: new ObjectId(), ...input });
   checkId(doc);
   checkSize(doc);
   collection.checkNewId(doc);
+  if (!options.bypassValidation) collection.validator?.check(doc, undefined);
   collection.checkUnique(doc);
   catalog.commit({ op: 'put', db: collection.db, coll: collection.name, doc });
   return doc;
 }
 
-export function replaceDocument(catalog: Catalog, collection: Collection, doc: Doc): void {
+export function replaceDocument(catalog: Catalog, collection: Collection, doc: Doc, previous?: Doc, options: WriteOptions = {}): void {
   checkSize(doc);
+  if (!options.bypassValidation) collection.validator?.check(doc, previous);
   collection.checkUnique(doc);
   catalog.commit({ op: 'put', db: collection.db, coll: collection.name, doc });
 }
@@ -79,6 +86,7 @@ export interface UpdateRequest {
   /** `let` variables for `$expr` and pipeline updates. */
   variables?: Doc;
   collation?: Collation | null;
+  bypassValidation?: boolean;
 }
 
 export interface UpdateResult {
@@ -101,7 +109,7 @@ function upsert(catalog: Catalog, collection: Collection, request: UpdateRequest
   const spec = request.update;
   const base = isPipelineUpdate(spec) || isOperatorUpdate(spec as Doc) ? seed : seed._id === undefined ? {} : { _id: seed._id };
   const { doc } = applyUpdate(base, spec, { inserting: true, arrayFilters: request.arrayFilters, filter: request.filter, variables: request.variables });
-  const stored = insertDocument(catalog, collection, doc);
+  const stored = insertDocument(catalog, collection, doc, { bypassValidation: request.bypassValidation });
   return { matched: 0, modified: 0, upsertedId: stored._id, after: stored };
 }
 
@@ -125,7 +133,7 @@ export function updateDocuments(catalog: Catalog, collection: Collection, reques
     const outcome = applyUpdate(old, request.update, { inserting: false, arrayFilters: request.arrayFilters, filter: request.filter, variables: request.variables });
     after = outcome.doc;
     if (!outcome.modified) continue;
-    replaceDocument(catalog, collection, outcome.doc);
+    replaceDocument(catalog, collection, outcome.doc, old, { bypassValidation: request.bypassValidation });
     modified += 1;
   }
   return { matched: targets.length, modified, before: targets[0], after };
