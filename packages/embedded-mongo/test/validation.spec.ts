@@ -42,7 +42,7 @@ describe('document validation', () => {
     const c = await validated();
     const error = await c.insertMany([{ x: 'a', n: 1 }, { x: 'b', n: -1 }], { ordered: false }).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(MongoBulkWriteError);
-    const [writeError] = (error as MongoBulkWriteError).writeErrors as Array<{ code: number; errInfo?: Document }>;
+    const [writeError] = [(error as MongoBulkWriteError).writeErrors].flat();
     expect(writeError?.code).toBe(121);
     expect(writeError?.errInfo?.details).toMatchObject({ clausesNotSatisfied: [{ index: 1 }] });
     expect(await c.countDocuments()).toBe(1);
