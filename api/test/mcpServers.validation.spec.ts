@@ -26,9 +26,9 @@ const post = (body: unknown) => request(ctx.app).post('/api/mcp/servers').set('A
 
 const cases: Array<[string, unknown, string]> = [
   ['an unknown top-level field (serverName is derived, not sent)', { title: 'x', serverName: 'x', config: { type: 'sse', url: URL_OK } }, 'serverName'],
-  ['an unknown config field', withConfig({ command: 'rm -rf /' }), 'config'],
-  ['an unknown oauth field', withConfig({ oauth: { ...oauthOk, grant: 'x' } }), 'config.oauth'],
-  ['an unknown apiKey field', withConfig({ apiKey: { source: 'user', authorization_type: 'bearer', extra: 1 } }), 'config.apiKey'],
+  ['an unknown config field', withConfig({ command: 'rm -rf /' }), 'config.command'],
+  ['an unknown oauth field', withConfig({ oauth: { ...oauthOk, grant: 'x' } }), 'config.oauth.grant'],
+  ['an unknown apiKey field', withConfig({ apiKey: { source: 'user', authorization_type: 'bearer', extra: 1 } }), 'config.apiKey.extra'],
   ['a missing title', { config: { type: 'sse', url: URL_OK } }, 'title'],
   ['a blank title', { title: '   ', config: { type: 'sse', url: URL_OK } }, 'title'],
   ['a title over 100 characters', { title: 'x'.repeat(101), config: { type: 'sse', url: URL_OK } }, 'title'],

@@ -155,7 +155,7 @@ describe('PUT /api/permissions/mcpServer/:serverId', () => {
     ['a malformed role name', { updated: [{ type: 'role', id: 'not a role', accessRoleId: 'mcpServer_viewer' }] }, 'updated[0].id'],
     ['an unknown access role', { updated: [{ type: 'user', id: '0123456789abcdef01234567', accessRoleId: 'agent_owner' }] }, 'updated[0].accessRoleId'],
     ['a missing access role', { updated: [{ type: 'user', id: '0123456789abcdef01234567' }] }, 'updated[0].accessRoleId'],
-    ['an unknown field in an entry', { removed: [{ type: 'user', id: '0123456789abcdef01234567', accessRoleId: 'mcpServer_viewer' }] }, 'removed[0]'],
+    ['an unknown field in an entry', { removed: [{ type: 'user', id: '0123456789abcdef01234567', accessRoleId: 'mcpServer_viewer' }] }, 'removed[0].accessRoleId'],
     ['public that is not a boolean', { public: 'yes' }, 'public'],
     ['publicAccessRoleId without public', { publicAccessRoleId: 'mcpServer_viewer' }, 'publicAccessRoleId'],
     [

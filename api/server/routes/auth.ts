@@ -4,7 +4,7 @@ import { authController } from '../controllers/auth';
 import { publicRoute } from '../middleware/permissionMarker';
 import { validate } from '../middleware/validate';
 import { loginRules } from '../validation/auth';
-import { noBody } from '../validation/common';
+import { noInput } from '../validation/common';
 import type { RouteDeps } from './routeDeps';
 
 export function authRoutes({ services, config, loginLimiter }: RouteDeps): Router {
@@ -12,7 +12,7 @@ export function authRoutes({ services, config, loginLimiter }: RouteDeps): Route
   const r = Router();
   r.use(cookieParser());
   r.post('/login', publicRoute, loginLimiter, validate(loginRules), c.login);
-  r.post('/refresh', publicRoute, validate(noBody), c.refresh);
-  r.post('/logout', publicRoute, validate(noBody), c.logout);
+  r.post('/refresh', publicRoute, validate(noInput), c.refresh);
+  r.post('/logout', publicRoute, validate(noInput), c.logout);
   return r;
 }

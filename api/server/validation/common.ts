@@ -21,5 +21,11 @@ export const searchQuery = (): ValidationChain =>
 export const booleanQuery = (name: string): ValidationChain =>
   query(name).optional().isBoolean().withMessage('true, false, 1 or 0').toBoolean(true);
 
-/** No body fields at all (DELETE, POST without input). */
-export const noBody: ValidationChain[] = [];
+/** An object (not a list, not null). Its keys are checked like every field: each must be declared by a chain. */
+export function plainObject(value: unknown): true {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('Must be an object');
+  return true;
+}
+
+/** No body fields and no query parameters: whatever is sent is refused as unknown. */
+export const noInput: ValidationChain[] = [];

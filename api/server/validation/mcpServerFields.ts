@@ -24,17 +24,6 @@ function percentDecoded(value: string): string {
   return value.replace(/%24/gi, '$').replace(/%7b/gi, '{').replace(/%7d/gi, '}');
 }
 
-/** An object holding only the listed keys (unknown keys are rejected at every level). */
-export function exactObject(keys: readonly string[]) {
-  const allowed = new Set(keys);
-  return (value: unknown): true => {
-    if (!isPlainObject(value)) throw new Error('Must be an object');
-    const unknown = Object.keys(value).filter((k) => !allowed.has(k));
-    if (unknown.length > 0) throw new Error(`Unknown field(s): ${unknown.join(', ')}`);
-    return true;
-  };
-}
-
 export function transport(value: unknown): true {
   if (value === McpTransport.STDIO) throw new Error('stdio servers can only be declared in the configuration file');
   if (typeof value !== 'string' || !mcpApiTransports.includes(value)) throw new Error(`One of ${mcpApiTransports.join(', ')}`);

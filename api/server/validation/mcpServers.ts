@@ -7,14 +7,11 @@ import {
   MCP_SERVER_NAME_PATTERN,
   TokenExchangeMethod,
 } from '@mcp-registry/data-provider';
-import { booleanQuery, idParam, listQuery } from './common';
-import { boundedString, exactObject, headerName, headers, httpUrl, iconPath, transport, userVars } from './mcpServerFields';
+import { booleanQuery, idParam, listQuery, plainObject } from './common';
+import { boundedString, headerName, headers, httpUrl, iconPath, transport, userVars } from './mcpServerFields';
 import type { Mode } from './mcpServerFields';
 
 const L = McpServerLimits;
-const CONFIG_KEYS = ['type', 'url', 'headers', 'oauth', 'apiKey', 'customUserVars', 'timeout'];
-const OAUTH_KEYS = ['authorization_url', 'token_url', 'client_id', 'client_secret', 'scope', 'token_exchange_method', 'revocation_endpoint'];
-const API_KEY_KEYS = ['source', 'key', 'authorization_type', 'custom_header'];
 
 interface FieldOptions {
   /** Must be present on create. */
@@ -44,11 +41,11 @@ function serverRules(mode: Mode): ValidationChain[] {
       .isLength({ min: 1, max: L.TITLE_MAX }).withMessage(`1 to ${L.TITLE_MAX} characters`),
     field('description', mode, { clearable: true }).custom(boundedString(L.DESCRIPTION_MAX)),
     field('iconPath', mode, { clearable: true }).custom(iconPath),
-    field('config', mode, { required: true }).custom(exactObject(CONFIG_KEYS)),
+    field('config', mode, { required: true }).custom(plainObject),
     field('config.type', mode, { required: true }).custom(transport),
     field('config.url', mode, { required: true }).custom(httpUrl),
     field('config.headers', mode, { clearable: true }).custom(headers(mode)),
-    field('config.oauth', mode, { clearable: true }).custom(exactObject(OAUTH_KEYS)),
+    field('config.oauth', mode, { clearable: true }).custom(plainObject),
     oauthUrl('authorization_url'),
     oauthUrl('token_url'),
     oauthUrl('revocation_endpoint'),
@@ -57,7 +54,7 @@ function serverRules(mode: Mode): ValidationChain[] {
     field('config.oauth.scope', mode, { clearable: true }).custom(boundedString(L.SCOPE_MAX)),
     field('config.oauth.token_exchange_method', mode, { clearable: true })
       .isIn(Object.values(TokenExchangeMethod)).withMessage(oneOf(Object.values(TokenExchangeMethod))),
-    field('config.apiKey', mode, { clearable: true }).custom(exactObject(API_KEY_KEYS)),
+    field('config.apiKey', mode, { clearable: true }).custom(plainObject),
     field('config.apiKey.source', mode).isIn(Object.values(McpApiKeySource)).withMessage(oneOf(Object.values(McpApiKeySource))),
     field('config.apiKey.key', mode, { clearable: true }).custom(boundedString(L.SECRET_MAX, { nonEmpty: true })),
     field('config.apiKey.authorization_type', mode)

@@ -1,7 +1,7 @@
 import { body, param } from 'express-validator';
 import type { Meta } from 'express-validator';
 import { accessRoleIdList, PrincipalType, ROLE_NAME_PATTERN, SHARE_MAX_ENTRIES, shareablePrincipalTypes } from '@mcp-registry/data-provider';
-import { exactObject } from './mcpServerFields';
+import { plainObject } from './common';
 
 const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
 
@@ -43,9 +43,9 @@ function noRepeats(_value: unknown, { req }: Meta): true {
 const types = shareablePrincipalTypes as readonly string[];
 const oneOf = (values: readonly string[]) => `One of ${values.join(', ')}`;
 
-const entryRules = (list: 'updated' | 'removed', keys: string[]) => [
+const entryRules = (list: 'updated' | 'removed') => [
   body(list).optional().isArray({ max: SHARE_MAX_ENTRIES }).withMessage(`An array of at most ${SHARE_MAX_ENTRIES} entries`),
-  body(`${list}.*`).custom(exactObject(keys)),
+  body(`${list}.*`).custom(plainObject),
   body(`${list}.*.type`).exists().withMessage('Required').bail().isIn(types).withMessage(`${oneOf(types)} (use "public" for everyone)`),
   body(`${list}.*.id`).exists().withMessage('Required').bail().custom(principalId),
 ];
@@ -54,9 +54,9 @@ export const serverIdRules = [param('serverId').isMongoId().withMessage('Must be
 
 export const updateSharingRules = [
   ...serverIdRules,
-  ...entryRules('updated', ['type', 'id', 'accessRoleId']),
+  ...entryRules('updated'),
   body('updated.*.accessRoleId').exists().withMessage('Required').bail().isIn(accessRoleIdList).withMessage(oneOf(accessRoleIdList)),
-  ...entryRules('removed', ['type', 'id']),
+  ...entryRules('removed'),
   body('removed').custom(noRepeats),
   body('public').optional().custom((v: unknown) => typeof v === 'boolean').withMessage('true or false (a JSON boolean)'),
   body('publicAccessRoleId')

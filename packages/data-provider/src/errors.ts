@@ -6,6 +6,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** A body in a media type, charset or content encoding the API does not read (it reads UTF-8 JSON). */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited: 'RATE_LIMITED',
   UpstreamUnavailable: 'UPSTREAM_UNAVAILABLE',
   Internal: 'INTERNAL',

@@ -45,7 +45,7 @@ export const anyCodeUnits = (maxLength: number) =>
 
 /** Values every field must survive, whatever it declares; `valid` is a value the field would accept. */
 export function fixedHostileValues(valid: unknown): unknown[] {
-  return [[valid], [], [valid, valid], { value: valid }, { $gt: '' }, null, '', 'a\u0000b', '\ud800', deepArray(5000), prototypeKeyObjects[2]];
+  return [[valid], [], { $gt: '' }, null, '', 'a\u0000b', '\ud800', deepArray(5000), prototypeKeyObjects[2]];
 }
 
 /** Random hostile JSON values for one field (fast-check arbitrary). */

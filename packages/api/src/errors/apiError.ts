@@ -50,6 +50,12 @@ export class PayloadTooLargeError extends ApiError {
   }
 }
 
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor(message: string) {
+    super(415, ErrorCode.UnsupportedMediaType, message);
+  }
+}
+
 export class RateLimitedError extends ApiError {
   constructor(message = 'Too many requests, try again later') {
     super(429, ErrorCode.RateLimited, message);

@@ -79,6 +79,7 @@ const errorDescriptions: Record<number, string> = {
   404: 'Not found or not visible',
   409: 'Conflict',
   413: 'Body larger than 1 MB',
+  415: 'Body not UTF-8 JSON',
   429: 'Rate limited',
   500: 'Internal error',
   502: 'Upstream unavailable',

@@ -14,7 +14,7 @@ export function toObjectId(id: Id): Types.ObjectId | null {
   return isObjectIdString(id) ? new Types.ObjectId(id) : null;
 }
 
-/** Escapes a user-supplied string for use inside a RegExp (prefix search). */
+/** Escapes a user-supplied string for use inside a RegExp (prefix search); NUL, which BSON refuses in a pattern, becomes `\x00`. */
 export function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
 }
