@@ -54,9 +54,9 @@ function translate(error: unknown): ApiError | null {
 }
 
 /** The fields of a fault worth logging: never the error object itself, whose own properties may hold request data. */
-function faultOf(error: unknown): { message: string; stack?: string } {
-  if (error instanceof Error) return { message: error.message, stack: error.stack };
-  return { message: String(error) };
+function faultOf(error: unknown): { error: string; stack?: string } {
+  if (error instanceof Error) return { error: error.message, stack: error.stack };
+  return { error: String(error) };
 }
 
 /**

@@ -45,7 +45,7 @@ export const anyCodeUnits = (maxLength: number) =>
 
 /** Values every field must survive, whatever it declares; `valid` is a value the field would accept. */
 export function fixedHostileValues(valid: unknown): unknown[] {
-  return [[valid], [], { $gt: '' }, null, '', 'a\u0000b', '\ud800', deepArray(5000), prototypeKeyObjects[2]];
+  return [[valid], [], { $gt: '' }, null, 'a\u0000b', '\ud800', deepArray(5000), prototypeKeyObjects[2]];
 }
 
 /** Random hostile JSON values for one field (fast-check arbitrary). */
@@ -71,9 +71,6 @@ export const hostileUrlTexts = [
   'a%00b',
   '%0D%0AX-Injected:%201',
   '%2F..%2F..',
-  '..',
-  '%5B%5D',
   '%24gt',
-  '.*',
   'x'.repeat(5000),
 ];
