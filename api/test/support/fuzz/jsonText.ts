@@ -18,7 +18,7 @@ export function withValueAt(value: unknown, path: ReadonlyArray<string | number>
   if (path.length === 0) return replacement;
   const [head, ...rest] = path as [string | number, ...Array<string | number>];
   const base = typeof value === 'object' && value !== null && !(value instanceof RawJson) ? value : typeof head === 'number' ? [] : {};
-  const copy: Record<string | number, unknown> = Array.isArray(base) ? [...base] : { ...base };
+  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...base }) as Record<string | number, unknown>;
   copy[head] = withValueAt(copy[head], rest, replacement);
   return copy;
 }
