@@ -10,6 +10,8 @@ import { OpenApiReader } from './support/fuzz/openApiOperations';
 import { rawClient } from './support/fuzz/rawClient';
 import type { RawResponse } from './support/fuzz/rawClient';
 import { makeServer } from './support/mcpServers';
+import { startOAuthPeer } from './support/oauthPeer';
+import type { OAuthPeer } from './support/oauthPeer';
 
 /**
  * Every operation of the served OpenAPI document, every parameter and body field, with hostile input generated
@@ -22,6 +24,8 @@ let org: IOrganization;
 let admin: TestUser;
 let member: TestUser;
 let server: http.Server;
+/** The catalog server's MCP endpoint and authorization server, on 127.0.0.1, so that nothing leaves the machine. */
+let peer: OAuthPeer;
 
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
@@ -45,18 +49,19 @@ function envelopeProblem(res: RawResponse): string | null {
   return null;
 }
 
+/** A redirect counts as a refusal: browser-facing routes (the OAuth callback) answer every problem with one. */
 function problemOf(c: FuzzCase, res: RawResponse): string | null {
   if (res.failure) return `no answer: ${res.failure}`;
   if (res.status >= 500) return 'server error';
   if (res.status >= 400) return envelopeProblem(res);
-  if (c.undeclared) return 'undeclared input was accepted';
+  if (c.undeclared && res.status < 300) return 'undeclared input was accepted';
   return null;
 }
 
 async function fixtures(): Promise<Record<string, string[]>> {
   const victim = await ctx.makeUser(org);
   const group = await ctx.makeGroup(org, [member]);
-  const mcp = await makeServer(ctx, admin, { title: 'Fuzz Target' });
+  const mcp = await makeServer(ctx, admin, { title: 'Fuzz Target', config: { type: 'streamable-http', url: peer.mcpUrl } });
   const auth = `Bearer ${ctx.tokenFor(admin)}`;
   const installation = await request(ctx.app).post('/api/mcp_server').set('Authorization', auth).send({ catalogId: mcp.id });
   const apiKey = await request(ctx.app).post('/api/keys').set('Authorization', auth).send({ name: 'fuzz' });
@@ -73,7 +78,8 @@ async function fixtures(): Promise<Record<string, string[]>> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext('openapi-fuzz');
+  ctx = await createTestContext('openapi-fuzz', { mcpSettings: { allowedAddresses: ['127.0.0.1'] } });
+  peer = await startOAuthPeer();
   org = await ctx.makeOrg();
   admin = await ctx.makeAdmin(org);
   member = await ctx.makeUser(org);
@@ -83,6 +89,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
+  await peer.close();
+  await ctx.app.services.mcpOAuth.close();
   await ctx.close();
 });
 
