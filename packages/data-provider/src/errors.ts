@@ -17,6 +17,8 @@ export const ErrorCode = {
   SecretReentryRequired: 'SECRET_REENTRY_REQUIRED',
   /** An MCP server's authorization server lacks what the MCP authorization spec requires (e.g. PKCE S256). */
   OAuthUnsupported: 'OAUTH_UNSUPPORTED',
+  /** An MCP server needs credentials (custom user variables, an API key or OAuth) the caller has not provided. */
+  AuthRequired: 'AUTH_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -11,6 +11,7 @@ export * from './auth';
 export * from './mcpServers';
 export * from './installations';
 export * from './mcpOAuth';
+export * from './mcpConnections';
 export * from './config/appConfig';
 export * from './config/mcpServersConfig';
 export * from './config/mcpSettings';

@@ -47,3 +47,7 @@ export type { InstallationFilters, InstallationVisibility } from './methods/inst
 export type { McpOAuthFlowRecord, McpOAuthFlowSecrets, NewMcpOAuthFlow } from './methods/mcpOAuthFlow';
 export type { PlainMcpOAuthToken, NewMcpOAuthToken, McpOAuthTokenScope } from './methods/mcpOAuthToken';
 export type { PlainMcpOAuthClient } from './methods/mcpOAuthClient';
+export type { IMcpUserCredential } from './schema/mcpUserCredential';
+export type { IMcpConnection } from './schema/mcpConnection';
+export type { UserCredentialRef } from './methods/mcpUserCredential';
+export type { McpConnectionOutcome, McpConnectionRecord } from './methods/mcpConnection';

@@ -10,7 +10,9 @@ import { mcpOAuthFlowSchema } from './schema/mcpOAuthFlow';
 import { mcpOAuthLeaseSchema } from './schema/mcpOAuthLease';
 import { mcpOAuthTokenSchema } from './schema/mcpOAuthToken';
 import { mcpServerSchema } from './schema/mcpServer';
+import { mcpConnectionSchema } from './schema/mcpConnection';
 import { mcpServerUserSchema } from './schema/mcpServerUser';
+import { mcpUserCredentialSchema } from './schema/mcpUserCredential';
 import { organizationSchema } from './schema/organization';
 import { rateLimitWindowSchema } from './schema/rateLimitWindow';
 import { roleSchema } from './schema/role';
@@ -36,6 +38,8 @@ export function createModels(mongoose: Mongoose) {
     McpOAuthToken: getModel(mongoose, 'McpOAuthToken', mcpOAuthTokenSchema),
     McpOAuthLease: getModel(mongoose, 'McpOAuthLease', mcpOAuthLeaseSchema),
     McpOAuthClient: getModel(mongoose, 'McpOAuthClient', mcpOAuthClientSchema),
+    McpUserCredential: getModel(mongoose, 'McpUserCredential', mcpUserCredentialSchema),
+    McpConnection: getModel(mongoose, 'McpConnection', mcpConnectionSchema),
   };
 }
 

@@ -73,3 +73,10 @@ export class SecretReentryRequiredError extends ApiError {
     super(400, ErrorCode.SecretReentryRequired, message, details);
   }
 }
+
+/** The MCP server needs credentials the caller has not given (variables, an API key or an OAuth grant). */
+export class AuthRequiredError extends ApiError {
+  constructor(message: string, details?: unknown) {
+    super(409, ErrorCode.AuthRequired, message, details);
+  }
+}

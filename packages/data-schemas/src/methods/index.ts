@@ -13,7 +13,9 @@ import { createMcpOAuthClientMethods } from './mcpOAuthClient';
 import { createMcpOAuthFlowMethods } from './mcpOAuthFlow';
 import { createMcpOAuthLeaseMethods } from './mcpOAuthLease';
 import { createMcpOAuthTokenMethods } from './mcpOAuthToken';
+import { createMcpConnectionMethods } from './mcpConnection';
 import { createMcpServerMethods } from './mcpServer';
+import { createMcpUserCredentialMethods } from './mcpUserCredential';
 import { createOrganizationMethods } from './organization';
 import { createPrincipalMethods } from './principal';
 import { createRateLimitMethods } from './rateLimit';
@@ -55,6 +57,8 @@ export function createMethods(mongoose: Mongoose, deps: MethodDeps = {}) {
     ...createMcpOAuthTokenMethods(mongoose, deps.cipher),
     ...createMcpOAuthLeaseMethods(mongoose),
     ...createMcpOAuthClientMethods(mongoose, deps.cipher),
+    ...createMcpUserCredentialMethods(mongoose, deps.cipher),
+    ...createMcpConnectionMethods(mongoose),
   };
 }
 

@@ -4,7 +4,9 @@ import type { InstallationScope as Scope, InstallationStatus } from '@mcp-regist
 import type { CredentialCipher } from '../crypto/credentialCipher';
 import { installationSchema } from '../schema/installation';
 import type { IInstallation } from '../schema/installation';
+import { mcpConnectionSchema } from '../schema/mcpConnection';
 import { mcpServerUserSchema } from '../schema/mcpServerUser';
+import { mcpUserCredentialSchema } from '../schema/mcpUserCredential';
 import { retryOnceOnDuplicateKey } from '../utils/duplicateKey';
 import { getModel } from '../utils/model';
 import { toObjectId } from '../utils/objectId';
@@ -45,6 +47,18 @@ export interface UpsertedInstallation {
 }
 
 
+const USABLE_FIELDS = {
+  organizationId: 1,
+  catalogId: 1,
+  serverName: 1,
+  scope: 1,
+  ownerId: 1,
+  teamId: 1,
+  installedBy: 1,
+  customUserVarNames: 1,
+  status: 1,
+} as const;
+
 function required(id: Id | null | undefined, what: string): Types.ObjectId {
   const oid = id === null || id === undefined ? null : toObjectId(id);
   if (!oid) throw new Error(`A valid ${what} is required`);
@@ -63,6 +77,15 @@ function installationKey(input: InstallationKey): Record<string, unknown> {
 export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: CredentialCipher } = {}) {
   const Installation = getModel(mongoose, 'McpInstallation', installationSchema);
   const McpServerUser = getModel(mongoose, 'McpServerUser', mcpServerUserSchema);
+  const McpUserCredential = getModel(mongoose, 'McpUserCredential', mcpUserCredentialSchema);
+  const McpConnection = getModel(mongoose, 'McpConnection', mcpConnectionSchema);
+
+  /** What hangs off installations: assignments, members' credentials, connection outcomes and tool caches. */
+  async function removeDependents(filter: Record<string, unknown>): Promise<void> {
+    await McpServerUser.deleteMany(filter);
+    await McpUserCredential.deleteMany(filter);
+    await McpConnection.deleteMany(filter);
+  }
 
   function seal(vars: Record<string, string>): string {
     if (!deps.cipher) throw new Error('Storing customUserVars needs a credential cipher (CREDS_KEY)');
@@ -124,6 +147,17 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     return Installation.findOne(match, NO_SECRETS).lean<InstallationRecord>();
   }
 
+  /**
+   * What a user may use (their personal installations, their groups' and the organisation's), whatever their
+   * permissions: an installation admin sees more but uses only these. Optionally of one catalog slug.
+   */
+  async function listUsableInstallations(organizationId: Id, userId: Id, groupIds: readonly Id[], serverName?: string): Promise<InstallationRecord[]> {
+    const match = installationMatch(organizationId, { userId, groupIds });
+    if (!match) return [];
+    if (serverName !== undefined) match.serverName = serverName;
+    return Installation.find(match, USABLE_FIELDS).lean<InstallationRecord[]>();
+  }
+
   /** The installation (without secrets) holding this duplicate key, if any. */
   async function findInstallationByKey(key: InstallationKey): Promise<InstallationRecord | null> {
     return Installation.findOne(installationKey(key), NO_SECRETS).lean<InstallationRecord>();
@@ -134,9 +168,7 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
    * organisation's. The caller picks by scope.
    */
   async function findUsableInstallationsByName(organizationId: Id, serverName: string, userId: Id, groupIds: readonly Id[]): Promise<InstallationRecord[]> {
-    const match = installationMatch(organizationId, { userId, groupIds });
-    if (!match) return [];
-    return Installation.find({ ...match, serverName }, NO_SECRETS).lean<InstallationRecord[]>();
+    return listUsableInstallations(organizationId, userId, groupIds, serverName);
   }
 
   /** The decrypted custom user variables (for the connection layer); null when the installation does not exist. */
@@ -160,7 +192,7 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r._id);
     const r = await Installation.deleteMany({ _id: { $in: ids } });
-    await McpServerUser.deleteMany({ installationId: { $in: ids } });
+    await removeDependents({ installationId: { $in: ids } });
     return r.deletedCount;
   }
 
@@ -190,7 +222,7 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     if (!_id || !orgId) return false;
     const r = await Installation.deleteOne({ _id, organizationId: orgId });
     if (r.deletedCount !== 1) return false;
-    await McpServerUser.deleteMany({ installationId: _id });
+    await removeDependents({ installationId: _id });
     return true;
   }
 
@@ -215,7 +247,7 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     if (!orgId || !uid) return 0;
     const removed = await removeInstallationsWhere({ organizationId: orgId, scope: InstallationScope.PERSONAL, ownerId: uid });
     await Installation.updateMany({ organizationId: orgId, userIds: uid }, { $pull: { userIds: uid } }, { timestamps: false });
-    await McpServerUser.deleteMany({ userId: uid });
+    await removeDependents({ userId: uid });
     return removed;
   }
 
@@ -233,6 +265,7 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     findInstallation,
     findInstallationByKey,
     findUsableInstallationsByName,
+    listUsableInstallations,
     readInstallationCustomUserVars,
     updateInstallation,
     deleteInstallation,

@@ -86,6 +86,14 @@ export function createMcpServerMethods(mongoose: Mongoose, cipher?: CredentialCi
     return McpServer.findOne({ _id, organizationId: orgId }, RECORD).lean<McpServerRecord>();
   }
 
+  /** Several servers of the organisation by id, in one query (unknown ids are left out). */
+  async function findServersByIds(organizationId: Id, ids: readonly Id[]): Promise<McpServerRecord[]> {
+    const orgId = toObjectId(organizationId);
+    const oids = ids.map(toObjectId).filter((id) => id !== null);
+    if (!orgId || oids.length === 0) return [];
+    return McpServer.find({ _id: { $in: oids }, organizationId: orgId }, RECORD).lean<McpServerRecord[]>();
+  }
+
   /** The configuration with secrets decrypted, for the code that merges updates or connects to the server. */
   async function revealMcpServerConfig(organizationId: Id, id: Id): Promise<PlainMcpServerConfig | null> {
     const server = await findServerById(organizationId, id);
@@ -202,6 +210,7 @@ export function createMcpServerMethods(mongoose: Mongoose, cipher?: CredentialCi
 
   return {
     insertMcpServer,
+    findServersByIds,
     findMcpServerByName,
     findServerById,
     revealMcpServerConfig,

@@ -1,0 +1,16 @@
+import type { ConnectTarget } from './connectTarget';
+
+/**
+ * The seam between connections and OAuth (`mcp/oauth/`). The manager asks for headers at connect time only and
+ * never stores them beyond the live transport. Implementations keep flows and tokens in MongoDB, refresh under a
+ * lease, and are never asked for a connection made with the installation's own credentials (`userId: null`).
+ */
+export interface McpOAuthSource {
+  /**
+   * `Authorization` (or other) headers carrying the user's current access token for this installation, refreshed
+   * when needed; null when the user has no usable grant (the server may then answer 401 → `needs_auth`).
+   */
+  resolveOAuthHeaders(target: ConnectTarget & { userId: string }): Promise<Record<string, string> | null>;
+  /** Where the user goes to grant access (reinitialize's `oauthUrl`); null when no flow can be started. */
+  authorizationUrl?(target: ConnectTarget & { userId: string }): Promise<string | null>;
+}
