@@ -176,3 +176,14 @@ export async function startMcpPeer(options: McpPeerOptions = {}): Promise<McpPee
   await start();
   return peer;
 }
+
+/** An HTTP server on 127.0.0.1 that answers every request with a 307 to `location`. */
+export async function startRedirector(location: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_req, res) => res.writeHead(307, { location }).end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

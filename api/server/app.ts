@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth';
 import { currentUserRoutes } from './routes/currentUser';
 import { groupRoutes } from './routes/groups';
 import { installationRoutes } from './routes/installations';
+import { mcpConnectionRoutes } from './routes/mcpConnections';
 import { mcpOAuthRoutes } from './routes/mcpOAuth';
 import { mcpServerRoutes } from './routes/mcpServers';
 import { mcpServerPermissionRoutes } from './routes/permissions';
@@ -51,6 +52,8 @@ const routes: Array<[string, RouterFactory]> = [
   ['/api/mcp_server', installationRoutes],
   ['/api/mcp/servers', mcpServerRoutes],
   ['/api/mcp', mcpOAuthRoutes],
+  /** After the catalog, whose paths it would otherwise shadow. */
+  ['/api/mcp', mcpConnectionRoutes],
   ['/api/permissions/mcpServer', mcpServerPermissionRoutes],
   /** Last: mounted at `/`, every request would otherwise pass through it. */
   ['/', systemRoutes],
@@ -95,7 +98,8 @@ export function createApp(deps: AppDeps) {
   methods.watchIdentityWrites(actorCache.onIdentityWrite);
   const ssrf = { ...config.mcpSettings, lookup: deps.lookup };
   const publicUrl = publicUrlOf(config);
-  const services = createServices({ methods, logger, tokens, actorCache, ssrf, mcpOAuth: mcpOAuthOptions(config, publicUrl) });
+  const mcp = config.mcpConnections;
+  const services = createServices({ methods, logger, tokens, actorCache, ssrf, mcpOAuth: mcpOAuthOptions(config, publicUrl), mcp });
   const routeDeps: RouteDeps = {
     config,
     services,

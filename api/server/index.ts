@@ -106,6 +106,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv; cwd?: string } =
     (stopping ??= (async () => {
       logger.info('[server] shutting down');
       await closeServer(httpServer);
+      await app.services.mcp.shutdown();
       await mongoose.disconnect();
       await db.stop();
       logger.info('[server] stopped');

@@ -21,6 +21,8 @@ export const ENV_MAPPING: ReadonlyArray<readonly [string, string]> = [
   ['ADMIN_PASSWORD', 'admin.password'],
   ['CORS_ORIGINS', 'cors.origins'],
   ['LOG_LEVEL', 'log.level'],
+  ['MCP_IDLE_TIMEOUT_MS', 'mcpConnections.idleTimeoutMs'],
+  ['MCP_MAX_CONNECTIONS', 'mcpConnections.maxConnections'],
 ];
 
 const LIST_PATHS = new Set(['cors.origins']);

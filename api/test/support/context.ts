@@ -98,6 +98,7 @@ export async function createTestContext(label: string, configOverrides: Partial<
       return generated.key;
     },
     close: async () => {
+      await app.services.mcp.shutdown();
       await mongoose.connection.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();
     },

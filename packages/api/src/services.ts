@@ -8,6 +8,10 @@ import { createGroupService } from './groups/groupService';
 import { createInstallationService } from './installations/installationService';
 import { createMcpOAuth } from './mcp/oauth/createMcpOAuth';
 import type { McpOAuthOptions } from './mcp/oauth/createMcpOAuth';
+import { createBackgroundConnects } from './mcp/connections/backgroundConnects';
+import { createConnectionManager } from './mcp/connections/connectionManager';
+import { createMcpConnectionService } from './mcp/mcpConnectionService';
+import { oauthSourceFrom } from './mcp/connections/oauthSourceFrom';
 import { createMcpServerService } from './mcpServers/mcpServerService';
 import { createRoleService } from './roles/roleService';
 import type { ServiceDeps } from './serviceDeps';
@@ -22,6 +26,8 @@ export interface CreateServicesInput {
   ssrf?: SsrfOptions;
   /** Public and client URLs, flow timeout and CSRF key of the MCP OAuth flows. */
   mcpOAuth: McpOAuthOptions;
+  /** Live MCP connections: idle timeout, process-wide cap, whether to connect in the background. */
+  mcp?: { idleTimeoutMs?: number; maxConnections?: number; connectInBackground?: boolean };
 }
 
 /**
@@ -31,7 +37,20 @@ export interface CreateServicesInput {
 export function createServices(input: CreateServicesInput) {
   const ssrf = input.ssrf ?? {};
   const mcpOAuth = createMcpOAuth({ methods: input.methods, logger: input.logger, ssrf, options: input.mcpOAuth });
-  const deps: ServiceDeps = { ...input.methods, logger: input.logger, tokens: input.tokens, actorCache: input.actorCache, ssrf, ...mcpOAuth.cleanup };
+  const oauth = oauthSourceFrom(mcpOAuth.tokenSource);
+  const connections = createConnectionManager({ methods: input.methods, logger: input.logger, ssrf, oauth, ...input.mcp });
+  const background = createBackgroundConnects(input.logger, { enabled: input.mcp?.connectInBackground ?? true });
+  const deps: ServiceDeps = {
+    ...input.methods,
+    logger: input.logger,
+    tokens: input.tokens,
+    actorCache: input.actorCache,
+    ssrf,
+    connections,
+    background,
+    oauth,
+    ...mcpOAuth.cleanup,
+  };
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -42,6 +61,7 @@ export function createServices(input: CreateServicesInput) {
     mcpServers: createMcpServerService(deps),
     installations: createInstallationService(deps),
     mcpOAuth,
+    mcp: createMcpConnectionService(deps),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CreateInstallationInput, ListInstallationsQuery, UpdateInstallationInput } from '@mcp-registry/data-provider';
 import type { Actor } from '../auth/actor';
 import type { ServiceDeps } from '../serviceDeps';
+import { onInstalled } from '../mcp/onInstalled';
 import { install } from './install';
 import { getInstallation, listInstallations } from './readInstallations';
 import { removeInstallation } from './removeInstallation';
@@ -9,7 +10,11 @@ import { updateInstallation } from './updateInstallation';
 /** Installations of catalog servers (personal, team, organisation). */
 export function createInstallationService(deps: ServiceDeps) {
   return {
-    install: (actor: Actor, input: CreateInstallationInput) => install(deps, actor, input),
+    install: async (actor: Actor, input: CreateInstallationInput) => {
+      const result = await install(deps, actor, input);
+      if (result.created) await onInstalled(deps, actor, result.installation, input.customUserVars);
+      return result;
+    },
     list: (actor: Actor, query: ListInstallationsQuery) => listInstallations(deps, actor, query),
     get: (actor: Actor, id: string) => getInstallation(deps, actor, id),
     update: (actor: Actor, id: string, input: UpdateInstallationInput) => updateInstallation(deps, actor, id, input),

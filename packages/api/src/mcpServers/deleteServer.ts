@@ -3,6 +3,7 @@ import type { Id, McpServerRecord, Methods } from '@mcp-registry/data-schemas';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
+import type { ConnectionManager } from '../mcp/connections/connectionManager';
 import { ConflictError, NotFoundError } from '../errors/apiError';
 import type { OAuthCleanup } from '../mcp/oauth/revokeOAuthTokens';
 
@@ -12,7 +13,9 @@ export interface InstallationCleanup {
   removeInstallationsOfServer(organizationId: Id, catalogId: Id): Promise<number>;
 }
 
-export type PurgeServerDeps = Pick<Methods, 'deleteMcpServer' | 'removeResourceEntries'> & InstallationCleanup & Pick<OAuthCleanup, 'forgetServerOAuth'>;
+export type PurgeServerDeps = Pick<Methods, 'deleteMcpServer' | 'removeResourceEntries'> &
+  InstallationCleanup &
+  Pick<OAuthCleanup, 'forgetServerOAuth'> & { connections?: Pick<ConnectionManager, 'closeServer'> };
 
 export type DeleteServerDeps = PurgeServerDeps & AuditDeps;
 
@@ -24,6 +27,7 @@ export type DeleteServerDeps = PurgeServerDeps & AuditDeps;
 export async function purgeServer(deps: PurgeServerDeps, organizationId: string, serverId: Id): Promise<boolean> {
   const deleted = await deps.deleteMcpServer(organizationId, serverId);
   await deps.removeInstallationsOfServer(organizationId, serverId);
+  deps.connections?.closeServer(serverId);
   await deps.removeResourceEntries({ resourceType: ResourceType.MCP_SERVER, resourceId: serverId });
   await deps.forgetServerOAuth(null, String(serverId), 'server_deleted');
   return deleted;

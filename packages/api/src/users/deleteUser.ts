@@ -4,13 +4,15 @@ import { ConflictError, NotFoundError } from '../errors/apiError';
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
+import type { ConnectionManager } from '../mcp/connections/connectionManager';
 import type { OAuthCleanup } from '../mcp/oauth/revokeOAuthTokens';
 
 export type DeleteUserDeps = Pick<
   Methods,
   'deleteUser' | 'removeUserFromAllGroups' | 'revokeApiKeysOfUser' | 'deleteSessionsOfUser' | 'removeInstallationsOfUser'
 > &
-  AuditDeps & Pick<OAuthCleanup, 'revokeOAuthTokens'>;
+  AuditDeps &
+  Pick<OAuthCleanup, 'revokeOAuthTokens'> & { connections?: Pick<ConnectionManager, 'closeUser'> };
 
 /**
  * Deletes the user, then removes what pointed at them (group memberships, API keys, sessions). Each clean-up
@@ -25,5 +27,6 @@ export async function deleteUser(deps: DeleteUserDeps, actor: Actor, id: string)
   await deps.deleteSessionsOfUser(id);
   await deps.removeInstallationsOfUser(actor.organizationId, id);
   await deps.revokeOAuthTokens(actor, { userId: id }, 'user_deleted');
+  deps.connections?.closeUser(id);
   await recordAudit(deps, actor, { action: AuditAction.USER_DELETE, targetType: 'user', targetId: id });
 }

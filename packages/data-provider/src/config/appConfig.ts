@@ -61,6 +61,15 @@ export const appConfigSchema = z.strictObject({
   mcpOAuth: z
     .strictObject({ flowTimeoutMs: z.coerce.number().int().min(1000).default(10 * 60 * 1000) })
     .prefault({}),
+  /** Live MCP connections of one process (each is a socket to an MCP server). */
+  mcpConnections: z
+    .strictObject({
+      /** An unused connection is closed after this long. */
+      idleTimeoutMs: z.coerce.number().int().min(1_000).default(15 * 60_000),
+      /** At most this many open connections; the least recently used one is closed beyond it. */
+      maxConnections: z.coerce.number().int().min(1).default(1_000),
+    })
+    .prefault({}),
   /** Outbound-URL policy of the SSRF guard (YAML only). */
   mcpSettings: mcpSettingsSchema.prefault({}),
 });

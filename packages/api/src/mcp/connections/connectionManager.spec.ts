@@ -4,10 +4,9 @@ import { InstallationScope, InstallationStatus, McpConnectionState, McpServerSou
 import type { McpServerConfigInput } from '@mcp-registry/data-provider';
 import { createCredentialCipher, createLogger, createMethods, ensureIndexes } from '@mcp-registry/data-schemas';
 import type { Methods } from '@mcp-registry/data-schemas';
-import { startMcpPeer } from '../../../../../test/mcpPeer';
+import { startMcpPeer, startRedirector } from '../../../../../test/mcpPeer';
 import type { McpPeer } from '../../../../../test/mcpPeer';
 import { testDatabaseUri } from '../../../../../test/testDatabase';
-import { startHttpPeer } from '../../ssrf/__tests__/httpPeer';
 import { AuthRequiredError, NotFoundError, UpstreamUnavailableError } from '../../errors/apiError';
 import { SSRFBlockedError } from '../../ssrf/ssrfBlockedError';
 import { callToolOn } from './callTool';
@@ -187,9 +186,9 @@ describe('connection manager', () => {
   });
 
   it('refuses a server that redirects to a blocked address, without following it', async () => {
-    const redirector = await startHttpPeer((_req, res) => res.writeHead(307, { location: 'http://169.254.169.254/mcp' }).end());
+    const redirector = await startRedirector('http://169.254.169.254/mcp');
     try {
-      const target = await installed({ url: `${redirector.origin}/mcp` });
+      const target = await installed({ url: redirector.url });
       const error = await manager().connect(target).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SSRFBlockedError);
       expect((error as SSRFBlockedError).reason).toMatch(/redirect refused/);

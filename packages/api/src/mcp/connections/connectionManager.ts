@@ -106,11 +106,17 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
     return keys.size;
   }
 
+  /** Closed by this process for want of use: the outcome becomes `disconnected` (no error). */
+  function retire(connection: LiveConnection): void {
+    closeConnection(connection);
+    void record(connection.target, McpConnectionState.DISCONNECTED);
+  }
+
   function sweepIdle(): void {
     const cutoff = Date.now() - idleTimeoutMs;
     for (const connection of live.values()) {
       if (connection.lastUsedAt > cutoff) break;
-      closeConnection(connection);
+      retire(connection);
     }
   }
 
@@ -119,7 +125,7 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
     while (live.size > maxConnections) {
       const oldest = live.values().next().value as LiveConnection;
       logger.debug('[MCP] closing the least recently used connection', { serverName: oldest.target.server.serverName });
-      closeConnection(oldest);
+      retire(oldest);
     }
   }
 

@@ -5,6 +5,7 @@ import { authPaths } from './auth';
 import { groupPaths } from './groups';
 import { installationPaths } from './installations';
 import { mcpOAuthPaths } from './mcpOAuth';
+import { mcpConnectionPaths } from './mcpConnections';
 import { mcpServerPaths, mcpServerPermissionPaths } from './mcpServers';
 import { rolePaths } from './roles';
 import { systemPaths } from './system';
@@ -23,4 +24,5 @@ export const openApiModules: OpenApiModule[] = [
   mcpServerPaths,
   mcpServerPermissionPaths,
   mcpOAuthPaths,
+  mcpConnectionPaths,
 ];

@@ -1,0 +1,34 @@
+import type { McpInspectInput } from '@mcp-registry/data-provider';
+import type { Actor } from '../auth/actor';
+import type { ServiceDeps } from '../serviceDeps';
+import { getAuthValues, updateAuthValues } from './authValues';
+import { callUserTool } from './callUserTool';
+import { connectionStatus, serverConnectionStatus } from './connectionStatus';
+import { inspectInstallation } from './inspectInstallation';
+import { listUserTools } from './listUserTools';
+import { reinitialize } from './reinitialize';
+
+/**
+ * MCP connections as the routes (and the gateway) use them. `connections` is the process's connection manager:
+ * the gateway lists cached tools with `listTools`, calls with `callTool`, and follows changes with
+ * `connections.onToolsChanged`.
+ */
+export function createMcpConnectionService(deps: ServiceDeps) {
+  return {
+    listTools: (actor: Actor) => listUserTools(deps, actor),
+    status: (actor: Actor) => connectionStatus(deps, actor),
+    serverStatus: (actor: Actor, serverName: string) => serverConnectionStatus(deps, actor, serverName),
+    reinitialize: (actor: Actor, serverName: string) => reinitialize(deps, actor, serverName),
+    getAuthValues: (actor: Actor, serverName: string) => getAuthValues(deps, actor, serverName),
+    updateAuthValues: (actor: Actor, serverName: string, values: Record<string, string | null>) => updateAuthValues(deps, actor, serverName, values),
+    callTool: (actor: Actor, serverName: string, toolName: string, args: Record<string, unknown>) => callUserTool(deps, actor, serverName, toolName, args),
+    inspect: (actor: Actor, installationId: string, input: McpInspectInput) => inspectInstallation(deps, actor, installationId, input),
+    connections: deps.connections,
+    /** Resolves once no background connect is queued or running. */
+    settled: () => deps.background.settled(),
+    async shutdown(): Promise<void> {
+      await deps.background.settled();
+      await deps.connections.shutdown();
+    },
+  };
+}
