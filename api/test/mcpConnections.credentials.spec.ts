@@ -35,7 +35,7 @@ describe('per-user credentials of an MCP connection', () => {
 
     const error = expectError(await api.call(name, 'whoami'), 409, 'AUTH_REQUIRED');
     expect(error.message).toContain('API_KEY');
-    expect(error.details).toEqual({ oauth: false, missing: ['API_KEY'] });
+    expect(error.details).toEqual([{ field: 'API_KEY', location: 'auth-values', message: 'Not set' }]);
     expect(upstream.requests).toEqual([]);
     expect((await api.serverStatus(name)).body).toEqual(expect.objectContaining({ connectionState: McpConnectionState.NEEDS_AUTH, requiresOAuth: false }));
     const tools = await api.tools();

@@ -125,6 +125,13 @@ describe('connecting to an installed MCP server', () => {
     expectError(await api.call(name, 'echo', { text: 'three' }), 404, 'NOT_FOUND');
   });
 
+  it('never names a server `servers`, so the catalog paths cannot hide its connection routes', async () => {
+    const { admin, upstream } = await world();
+    const created = await as(ctx, admin).post('/api/mcp/servers', { title: 'Servers', config: { type: 'streamable-http', url: upstream.url } });
+    expect(created.status).toBe(201);
+    expect(created.body.serverName).toBe('servers-2');
+  });
+
   it('answers 404 for a server the caller has no usable installation of', async () => {
     const { admin, name } = await world();
     const stranger = f.api(admin);

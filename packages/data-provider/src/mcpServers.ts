@@ -65,6 +65,11 @@ export const McpServerLimits = {
 /** Slugs: lowercase letters, digits and single dashes, no leading or trailing dash. */
 export const MCP_SERVER_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MCP_DEFAULT_SERVER_NAME = 'mcp-server';
+/**
+ * Slugs never given to a new server: `/api/mcp/servers/…` is the catalog, so a server called `servers` could not be
+ * reached at `/api/mcp/{serverName}/…`.
+ */
+export const RESERVED_MCP_SERVER_NAMES: readonly string[] = ['servers'];
 /** Names of custom user variables, as they appear in `{{NAME}}` placeholders. */
 export const MCP_USER_VAR_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 

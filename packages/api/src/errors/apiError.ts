@@ -74,9 +74,17 @@ export class SecretReentryRequiredError extends ApiError {
   }
 }
 
-/** The MCP server needs credentials the caller has not given (variables, an API key or an OAuth grant). */
+/**
+ * The MCP server needs credentials the caller has not given: the variables named in `missing` (set them with
+ * PUT …/auth-values), or an OAuth grant. Each is one detail, so a client can tell which.
+ */
 export class AuthRequiredError extends ApiError {
-  constructor(message: string, details?: unknown) {
-    super(409, ErrorCode.AuthRequired, message, details);
+  constructor(
+    message: string,
+    readonly requirement: { oauth: boolean; missing: readonly string[] },
+  ) {
+    const variables = requirement.missing.map((field) => ({ field, location: 'auth-values', message: 'Not set' }));
+    const oauth = requirement.oauth ? [{ field: 'oauth', location: 'oauth', message: 'Authorization required' }] : [];
+    super(409, ErrorCode.AuthRequired, message, [...variables, ...oauth]);
   }
 }

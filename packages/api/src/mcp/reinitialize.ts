@@ -11,7 +11,7 @@ import type { UsableInstallationDeps } from './usableInstallations';
 export type ReinitializeDeps = UsableInstallationDeps & ConnectTargetDeps & { connections: ConnectionManager; oauth?: McpOAuthSource };
 
 function needsOAuth(error: unknown): boolean {
-  return error instanceof AuthRequiredError && (error.details as { oauth?: boolean } | undefined)?.oauth === true;
+  return error instanceof AuthRequiredError && error.requirement.oauth;
 }
 
 /**

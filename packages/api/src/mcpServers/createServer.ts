@@ -1,4 +1,4 @@
-import { AccessRoleIds, ALL_PERMISSION_BITS, AuditAction, McpServerSource, PrincipalType, ResourceType } from '@mcp-registry/data-provider';
+import { AccessRoleIds, ALL_PERMISSION_BITS, AuditAction, McpServerSource, PrincipalType, RESERVED_MCP_SERVER_NAMES, ResourceType } from '@mcp-registry/data-provider';
 import type { CreateMcpServerInput } from '@mcp-registry/data-provider';
 import { isDuplicateKeyError, principalKey } from '@mcp-registry/data-schemas';
 import type { McpServerRecord, Methods, PlainMcpServerConfig } from '@mcp-registry/data-schemas';
@@ -29,7 +29,7 @@ async function insertUnderFreeName(
 ): Promise<McpServerRecord> {
   const base = slugify(input.title);
   for (let attempt = 0; attempt < NAME_ATTEMPTS; attempt += 1) {
-    const serverName = firstFreeName(base, await deps.findTakenServerNames(actor.organizationId, base));
+    const serverName = firstFreeName(base, [...RESERVED_MCP_SERVER_NAMES, ...(await deps.findTakenServerNames(actor.organizationId, base))]);
     try {
       return await deps.insertMcpServer({
         organizationId: actor.organizationId,

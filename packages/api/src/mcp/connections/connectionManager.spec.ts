@@ -120,7 +120,7 @@ describe('connection manager', () => {
     const connections = manager();
     const missing = await connections.connect(target).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(AuthRequiredError);
-    expect((missing as AuthRequiredError).details).toEqual({ oauth: false, missing: ['API_KEY'] });
+    expect((missing as AuthRequiredError).requirement).toEqual({ oauth: false, missing: ['API_KEY'] });
     expect(upstream.requests).toEqual([]);
     expect(await methods.findMcpConnection(target.installation._id, target.userId as string)).toEqual(expect.objectContaining({ state: McpConnectionState.NEEDS_AUTH }));
 
