@@ -6,8 +6,11 @@ import { as } from './as';
 import type { TestContext, TestUser } from './context';
 import { makeServer } from './mcpServers';
 
-/** The SSRF exemption the connection suites run with: loopback peers only, as an operator would configure it. */
-export const LOOPBACK_PEERS = { mcpSettings: { allowedAddresses: ['127.0.0.1'] } };
+/**
+ * The configuration the connection suites run with: the SSRF guard exempts loopback peers only, as an operator
+ * would configure it, and installs for someone else connect in the background.
+ */
+export const LOOPBACK_PEERS = { mcpSettings: { allowedAddresses: ['127.0.0.1'] }, mcpConnections: { connectInBackground: true } };
 
 type Caller = { _id: unknown; organizationId: unknown };
 

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { appConfigSchema } from '@mcp-registry/data-provider';
 import type { AppConfig, AppConfigInput } from '@mcp-registry/data-provider';
 
-/** A valid configuration for tests: fresh random secrets, quiet logs, a generous login limit. */
+/**
+ * A valid configuration for tests: fresh random secrets, quiet logs, a generous login limit, and no background MCP
+ * connects (the test DNS answers a public address for the reserved test domains; only the MCP connection suites,
+ * whose servers run on 127.0.0.1, turn them on).
+ */
 export function testConfig(overrides: Partial<AppConfigInput> = {}): AppConfig {
   return appConfigSchema.parse({
     env: 'test',
@@ -13,6 +17,7 @@ export function testConfig(overrides: Partial<AppConfigInput> = {}): AppConfig {
     },
     credsKey: randomBytes(32).toString('hex'),
     log: { level: 'error' },
+    mcpConnections: { connectInBackground: false },
     ...overrides,
   });
 }

@@ -5,8 +5,10 @@ export const BACKGROUND_CONNECT_CONCURRENCY = 4;
 /**
  * Runs connect attempts nobody waits for (an installation made for someone, changed credentials), a few at a
  * time so a burst of installs does not open a burst of sockets. Outcomes are recorded by the attempts themselves.
+ * Disabled (`mcpConnections.connectInBackground: false`), nothing is scheduled: the first use connects.
  */
-export function createBackgroundConnects(logger: Logger, concurrency = BACKGROUND_CONNECT_CONCURRENCY) {
+export function createBackgroundConnects(logger: Logger, options: { enabled?: boolean; concurrency?: number } = {}) {
+  const concurrency = options.concurrency ?? BACKGROUND_CONNECT_CONCURRENCY;
   const queue: Array<() => Promise<unknown>> = [];
   let running = 0;
   let idle: Array<() => void> = [];
@@ -30,6 +32,7 @@ export function createBackgroundConnects(logger: Logger, concurrency = BACKGROUN
 
   return {
     schedule(task: () => Promise<unknown>): void {
+      if (options.enabled === false) return;
       queue.push(task);
       next();
     },
