@@ -4,6 +4,7 @@ import type { InstallationRecord, InstallationView, Methods } from '@mcp-registr
 import { recordAudit } from '../audit/recordAudit';
 import type { AuditDeps } from '../audit/recordAudit';
 import type { Actor } from '../auth/actor';
+import type { ConnectionManager } from '../mcp/connections/connectionManager';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors/apiError';
 import { missingUserVars, statusFor } from './installationStatus';
 import { mayManageInstallation } from './manageAccess';
@@ -12,7 +13,9 @@ import { visibilityOf } from './visibility';
 
 export type UpdateInstallationDeps = AuditDeps &
   ManageAccessDeps &
-  Pick<Methods, 'findInstallation' | 'findServerById' | 'updateInstallation' | 'findInstallationView'>;
+  Pick<Methods, 'findInstallation' | 'findServerById' | 'updateInstallation' | 'findInstallationView'> & {
+    connections?: Pick<ConnectionManager, 'closeInstallation'>;
+  };
 
 /**
  * The status to store: the one asked for, or (when only the variables change) the one they imply. `active` is
@@ -32,7 +35,7 @@ async function nextStatus(deps: UpdateInstallationDeps, actor: Actor, installati
 
 /**
  * PATCH /api/mcp_server/:id: the same visibility and rights as DELETE (invisible → 404, visible but not allowed → 403),
- * then the new custom user variables (encrypted again) and status.
+ * then the new custom user variables (encrypted again) and status. Connections made with the old variables close.
  */
 export async function updateInstallation(deps: UpdateInstallationDeps, actor: Actor, id: string, input: UpdateInstallationInput): Promise<InstallationView> {
   const installation = await deps.findInstallation(actor.organizationId, id, visibilityOf(actor));
@@ -41,6 +44,7 @@ export async function updateInstallation(deps: UpdateInstallationDeps, actor: Ac
   const status = await nextStatus(deps, actor, installation, input);
   const updated = await deps.updateInstallation(actor.organizationId, id, { customUserVars: input.customUserVars, status });
   if (!updated) throw new NotFoundError('Installation');
+  if (input.customUserVars !== undefined) deps.connections?.closeInstallation(id);
   await recordAudit(deps, actor, {
     action: AuditAction.INSTALLATION_UPDATE,
     targetType: 'installation',
