@@ -47,18 +47,6 @@ export interface UpsertedInstallation {
 }
 
 
-const USABLE_FIELDS = {
-  organizationId: 1,
-  catalogId: 1,
-  serverName: 1,
-  scope: 1,
-  ownerId: 1,
-  teamId: 1,
-  installedBy: 1,
-  customUserVarNames: 1,
-  status: 1,
-} as const;
-
 function required(id: Id | null | undefined, what: string): Types.ObjectId {
   const oid = id === null || id === undefined ? null : toObjectId(id);
   if (!oid) throw new Error(`A valid ${what} is required`);
@@ -155,20 +143,12 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     const match = installationMatch(organizationId, { userId, groupIds });
     if (!match) return [];
     if (serverName !== undefined) match.serverName = serverName;
-    return Installation.find(match, USABLE_FIELDS).lean<InstallationRecord[]>();
+    return Installation.find(match, NO_SECRETS).lean<InstallationRecord[]>();
   }
 
   /** The installation (without secrets) holding this duplicate key, if any. */
   async function findInstallationByKey(key: InstallationKey): Promise<InstallationRecord | null> {
     return Installation.findOne(installationKey(key), NO_SECRETS).lean<InstallationRecord>();
-  }
-
-  /**
-   * The installations of `serverName` this user may use: personal (theirs), team (one of their groups) and the
-   * organisation's. The caller picks by scope.
-   */
-  async function findUsableInstallationsByName(organizationId: Id, serverName: string, userId: Id, groupIds: readonly Id[]): Promise<InstallationRecord[]> {
-    return listUsableInstallations(organizationId, userId, groupIds, serverName);
   }
 
   /** The decrypted custom user variables (for the connection layer); null when the installation does not exist. */
@@ -264,7 +244,6 @@ export function createInstallationMethods(mongoose: Mongoose, deps: { cipher?: C
     assignUserToInstallation: retryOnceOnDuplicateKey(assignUserToInstallationOnce),
     findInstallation,
     findInstallationByKey,
-    findUsableInstallationsByName,
     listUsableInstallations,
     readInstallationCustomUserVars,
     updateInstallation,
