@@ -75,6 +75,8 @@ function benchConfig() {
       loginRateLimit: { windowMs: 60_000, max: 1_000_000 },
     },
     credsKey: randomBytes(32).toString('hex'),
+    /** The MCP servers the bench starts listen on 127.0.0.1, exempted as an operator would. */
+    mcpSettings: { allowedAddresses: ['127.0.0.1'] },
   });
 }
 
