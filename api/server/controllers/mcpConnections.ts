@@ -3,9 +3,10 @@ import { matchedData } from 'express-validator';
 import type { McpCallToolInput, McpInspectInput, UpdateMcpAuthValuesInput } from '@mcp-registry/data-provider';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
+import { setOAuthCsrfCookie } from './mcpOAuthCookie';
 
 /** `/api/mcp` connection routes and the installation inspector. */
-export function mcpConnectionController({ mcp }: Services) {
+export function mcpConnectionController({ mcp }: Services, publicUrl: string) {
   return {
     tools: async (req: Request, res: Response) => {
       res.json(await mcp.listTools(actorOf(req)));
@@ -17,7 +18,9 @@ export function mcpConnectionController({ mcp }: Services) {
       res.json(await mcp.serverStatus(actorOf(req), String(req.params.serverName)));
     },
     reinitialize: async (req: Request, res: Response) => {
-      res.json(await mcp.reinitialize(actorOf(req), String(req.params.serverName)));
+      const { response, csrfToken } = await mcp.reinitialize(actorOf(req), String(req.params.serverName));
+      if (csrfToken) setOAuthCsrfCookie(res, publicUrl, csrfToken);
+      res.json(response);
     },
     getAuthValues: async (req: Request, res: Response) => {
       res.json(await mcp.getAuthValues(actorOf(req), String(req.params.serverName)));

@@ -15,9 +15,9 @@ const P = Permissions;
  * Installations. Installing for someone else, org scope and team rules are checked in the service
  * (`packages/api/src/installations/`), because they depend on the body and on the target.
  */
-export function installationRoutes({ auth, services }: RouteDeps): Router {
+export function installationRoutes({ auth, services, publicUrl }: RouteDeps): Router {
   const c = installationController(services);
-  const mcp = mcpConnectionController(services);
+  const mcp = mcpConnectionController(services, publicUrl);
   const r = Router();
   r.get('/', auth, can(MCP_SERVER_INSTALLATIONS, P.READ), validate(listInstallationsRules), c.list);
   r.post('/', auth, can(MCP_SERVER_INSTALLATIONS, P.CREATE), validate(createInstallationRules), c.create);

@@ -13,8 +13,8 @@ const P = Permissions;
  * Connections to MCP servers, mounted at `/api/mcp` after the catalog (`/api/mcp/servers`). `:serverName` is the
  * catalog slug and means the caller's usable installation of it (personal, else team, else organisation).
  */
-export function mcpConnectionRoutes({ auth, services }: RouteDeps): Router {
-  const c = mcpConnectionController(services);
+export function mcpConnectionRoutes({ auth, services, publicUrl }: RouteDeps): Router {
+  const c = mcpConnectionController(services, publicUrl);
   const r = Router();
   r.get('/tools', auth, can(MCP_SERVERS, P.USE), validate([]), c.tools);
   r.get('/connection/status', auth, can(MCP_SERVERS, P.USE), validate([]), c.status);

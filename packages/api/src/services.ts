@@ -37,7 +37,7 @@ export interface CreateServicesInput {
 export function createServices(input: CreateServicesInput) {
   const ssrf = input.ssrf ?? {};
   const mcpOAuth = createMcpOAuth({ methods: input.methods, logger: input.logger, ssrf, options: input.mcpOAuth });
-  const oauth = oauthSourceFrom(mcpOAuth.tokenSource);
+  const oauth = oauthSourceFrom(mcpOAuth, input.methods);
   const connections = createConnectionManager({ methods: input.methods, logger: input.logger, ssrf, oauth, ...input.mcp });
   const background = createBackgroundConnects(input.logger, { enabled: input.mcp?.connectInBackground ?? true });
   const deps: ServiceDeps = {

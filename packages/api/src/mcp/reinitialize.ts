@@ -8,6 +8,12 @@ import type { ConnectTargetDeps } from './connectTargetFor';
 import { usableInstallation } from './usableInstallations';
 import type { UsableInstallationDeps } from './usableInstallations';
 
+/** The response, and the CSRF cookie value the route sets when it names an `oauthUrl`. */
+export interface ReinitializeOutcome {
+  response: McpReinitializeResponse;
+  csrfToken: string | null;
+}
+
 export type ReinitializeDeps = UsableInstallationDeps & ConnectTargetDeps & { connections: ConnectionManager; oauth?: McpOAuthSource };
 
 function needsOAuth(error: unknown): boolean {
@@ -19,17 +25,18 @@ function needsOAuth(error: unknown): boolean {
  * cache. A failure to connect (unreachable, refused by the SSRF guard, credentials missing) is `success: false`
  * with the reason, never an error status (LibreChat's contract); an unknown server is still 404.
  */
-export async function reinitialize(deps: ReinitializeDeps, actor: Actor, serverName: string): Promise<McpReinitializeResponse> {
+export async function reinitialize(deps: ReinitializeDeps, actor: Actor, serverName: string): Promise<ReinitializeOutcome> {
   const installation = await usableInstallation(deps, actor, serverName);
   const target = await connectTargetFor(deps, installation, actor.id);
   try {
     const connection = await deps.connections.connect(target, { fresh: true });
     const message = `Reconnected to MCP server "${serverName}" (${connection.tools.length} tools)`;
-    return { success: true, message, serverName, oauthRequired: false, oauthUrl: null };
+    return { response: { success: true, message, serverName, oauthRequired: false, oauthUrl: null }, csrfToken: null };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status === 404) throw error;
     const oauthRequired = needsOAuth(error);
-    const oauthUrl = oauthRequired && deps.oauth?.authorizationUrl ? await deps.oauth.authorizationUrl({ ...target, userId: actor.id }) : null;
-    return { success: false, message: error.message, serverName, oauthRequired, oauthUrl };
+    const started = oauthRequired && deps.oauth?.startAuthorization ? await deps.oauth.startAuthorization(actor, { ...target, userId: actor.id }) : null;
+    const response = { success: false, message: error.message, serverName, oauthRequired, oauthUrl: started?.authorizationUrl ?? null };
+    return { response, csrfToken: started?.csrfToken ?? null };
   }
 }

@@ -7,7 +7,7 @@ import type { UsableInstallationDeps } from './usableInstallations';
 export type ResolveUsableInstallationDeps = UsableInstallationDeps & Pick<Methods, 'findServerById' | 'openStoredConfig'>;
 
 export interface UsableInstallation {
-  installation: InstallationRecord;
+  installation: Pick<InstallationRecord, '_id' | 'organizationId' | 'catalogId' | 'serverName' | 'scope'>;
   serverId: string;
   serverName: string;
   serverVersion: number;

@@ -1,4 +1,11 @@
+import type { Actor } from '../../auth/actor';
 import type { ConnectTarget } from './connectTarget';
+
+/** A started authorization: where the browser goes, and the CSRF cookie value that must accompany its callback. */
+export interface StartedAuthorization {
+  authorizationUrl: string;
+  csrfToken: string;
+}
 
 /**
  * The seam between connections and OAuth (`mcp/oauth/`). The manager asks for headers at connect time only and
@@ -11,6 +18,6 @@ export interface McpOAuthSource {
    * when needed; null when the user has no usable grant (the server may then answer 401 → `needs_auth`).
    */
   resolveOAuthHeaders(target: ConnectTarget & { userId: string }): Promise<Record<string, string> | null>;
-  /** Where the user goes to grant access (reinitialize's `oauthUrl`); null when no flow can be started. */
-  authorizationUrl?(target: ConnectTarget & { userId: string }): Promise<string | null>;
+  /** Starts a flow for the caller (reinitialize's `oauthUrl` and the cookie the route sets). */
+  startAuthorization?(actor: Actor, target: ConnectTarget & { userId: string }): Promise<StartedAuthorization>;
 }

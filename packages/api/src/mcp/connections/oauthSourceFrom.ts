@@ -1,12 +1,14 @@
+import type { Methods } from '@mcp-registry/data-schemas';
+import type { McpOAuth } from '../oauth/createMcpOAuth';
 import { OAuthNeedsAuthError } from '../oauth/oauthErrors';
-import type { OAuthTokenSource } from '../oauth/oauthTokenSource';
 import type { McpOAuthSource } from './oauthSource';
 
 /**
- * The connection manager's OAuth seam over the OAuth token store: the user's current access token (refreshed
- * first when it is about to expire) as a bearer header, or none when they hold no usable grant.
+ * The connection manager's OAuth seam over the OAuth store: the user's current access token (refreshed first when
+ * it is about to expire) as a bearer header, or none when they hold no usable grant; and a flow to start.
  */
-export function oauthSourceFrom(tokens: OAuthTokenSource): McpOAuthSource {
+export function oauthSourceFrom(oauth: Pick<McpOAuth, 'tokenSource' | 'start'>, methods: Pick<Methods, 'openStoredConfig'>): McpOAuthSource {
+  const tokens = oauth.tokenSource;
   return {
     async resolveOAuthHeaders(target) {
       const installationId = String(target.installation._id);
@@ -17,6 +19,13 @@ export function oauthSourceFrom(tokens: OAuthTokenSource): McpOAuthSource {
         if (error instanceof OAuthNeedsAuthError) return null;
         throw error;
       }
+    },
+    async startAuthorization(actor, target) {
+      const { installation, server } = target;
+      const config = methods.openStoredConfig(server.config);
+      const usable = { installation, serverId: String(server._id), serverName: server.serverName, serverVersion: server.version, config };
+      const { authorizationUrl, csrfToken } = await oauth.start(actor, usable);
+      return { authorizationUrl, csrfToken };
     },
   };
 }
