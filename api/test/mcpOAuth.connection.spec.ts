@@ -52,6 +52,13 @@ describe('an OAuth-protected MCP server through the connection routes', () => {
     expect(called.body.content[0].text).toMatch(/^client:client-/);
     const stored = (await ctx.methods.readOAuthTokens(installationId, alice.id))!;
     expect(peer.acceptedBearers).toContain(stored.accessToken);
+
+    peer.expireAccessTokens();
+    const afterExpiry = await as(ctx, alice).post(`/api/mcp/${serverName}/tools/whoami/call`, { arguments: {} });
+    expect(afterExpiry.status).toBe(200);
+    expect(peer.grants.refresh_token).toBe(1);
+    const refreshed = (await ctx.methods.readOAuthTokens(installationId, alice.id))!;
+    expect(peer.acceptedBearers.at(-1)).toBe(refreshed.accessToken);
     expect(JSON.stringify([first.body, again.body, tools.body, called.body])).not.toContain(stored.accessToken);
   });
 });

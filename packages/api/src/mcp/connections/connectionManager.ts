@@ -173,12 +173,13 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
     const config = methods.openStoredConfig(target.server.config);
     if (!config.url) throw new UpstreamUnavailableError(`${serverLabel(target)} has no URL`);
     const headers = await credentialHeaders(target, config);
+    const wrapFetch = target.userId && deps.oauth?.transportFetch ? await deps.oauth.transportFetch({ ...target, userId: target.userId }) : null;
     const timeoutMs = config.timeout ?? DEFAULT_CONNECT_TIMEOUT_MS;
     const oauth = requiresOAuth(target, config);
     let opened: OpenedClient | undefined;
     let tools: Tool[];
     try {
-      opened = await openClient({ url: config.url, transport: config.type, headers, timeoutMs, fetch, onToolsChanged: (t) => onToolsChanged(key, t) });
+      opened = await openClient({ url: config.url, transport: config.type, headers, timeoutMs, fetch, wrapFetch: wrapFetch ?? undefined, onToolsChanged: (t) => onToolsChanged(key, t) });
       tools = await withDeadline(listAllTools(opened.client, timeoutMs), timeoutMs, () => void opened?.client.close());
     } catch (error) {
       void opened?.client.close().catch(() => undefined);

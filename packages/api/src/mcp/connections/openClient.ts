@@ -16,6 +16,8 @@ export interface OpenClientOptions {
   headers: Record<string, string>;
   timeoutMs: number;
   fetch: GuardedFetch;
+  /** Wraps the transport's fetch (the OAuth bearer of the connection's user). */
+  wrapFetch?: (fetch: FetchLike) => FetchLike;
   /** Called with the new list after the server announced `notifications/tools/list_changed`. */
   onToolsChanged(tools: Tool[]): void;
 }
@@ -96,9 +98,10 @@ async function attempt(type: McpTransport, options: OpenClientOptions, fetch: Fe
  */
 export async function openClient(options: OpenClientOptions): Promise<OpenedClient> {
   const recording = recordingFetch(options.fetch);
+  const fetch = options.wrapFetch ? options.wrapFetch(recording.fetch) : recording.fetch;
   const type = options.transport === McpTransport.SSE ? McpTransport.SSE : McpTransport.STREAMABLE_HTTP;
   const open = (transportType: McpTransport) =>
-    attempt(transportType, options, recording.fetch).then((opened) => ({ ...opened, transportType, blocked: recording.blocked }));
+    attempt(transportType, options, fetch).then((opened) => ({ ...opened, transportType, blocked: recording.blocked }));
   try {
     try {
       return await open(type);

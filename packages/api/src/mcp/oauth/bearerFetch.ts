@@ -1,10 +1,11 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { OAuthNeedsAuthError } from './oauthErrors';
 import type { OAuthAccessToken, OAuthTokenSource } from './oauthTokenSource';
 
 /**
  * A fetch for one live MCP transport of (installation, user) that carries the user's OAuth access token: kept with
  * the transport like static headers, taken again shortly before it expires, and after a 401 replaced by a refreshed
- * one (or another replica's newer one) with the request sent once more.
+ * one (or another replica's newer one) with the request sent once more. When no grant is left the 401 stands.
  */
 export function bearerFetch(base: FetchLike, tokens: OAuthTokenSource, installationId: string, userId: string): FetchLike {
   let held: OAuthAccessToken | null = null;
@@ -26,8 +27,13 @@ export function bearerFetch(base: FetchLike, tokens: OAuthTokenSource, installat
     const res = await send(url, init, used);
     if (res.status !== 401) return res;
     await res.body?.cancel().catch(() => undefined);
-    await tokens.afterUnauthorized(installationId, userId, used);
-    held = await tokens.currentToken(installationId, userId);
+    try {
+      await tokens.afterUnauthorized(installationId, userId, used);
+      held = await tokens.currentToken(installationId, userId);
+    } catch (error) {
+      if (!(error instanceof OAuthNeedsAuthError)) throw error;
+      return new Response(null, { status: 401, statusText: res.statusText, headers: res.headers });
+    }
     return send(url, init, held.accessToken);
   };
 }
