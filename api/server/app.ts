@@ -6,6 +6,7 @@ import type { AppConfig } from '@mcp-registry/data-provider';
 import { createActorCache, createServices, createTokenService } from '@mcp-registry/api';
 import type { LookupFunction } from '@mcp-registry/api';
 import type { Logger, Methods } from '@mcp-registry/data-schemas';
+import { mountClientApp } from './middleware/clientApp';
 import { crossOrigin } from './middleware/crossOrigin';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { jsonBody } from './middleware/jsonBody';
@@ -38,6 +39,8 @@ export interface AppDeps {
   isReady: () => Promise<boolean>;
   /** DNS resolution for the SSRF guard; tests pass a stub so nothing leaves the machine. Defaults to the system resolver. */
   lookup?: LookupFunction;
+  /** The built web client (client/dist) to serve at `/`; without it the service answers JSON only. */
+  clientDir?: string;
 }
 
 /** Every router of the service, by mount path. Add a resource with one line (before the `/` entry). */
@@ -119,6 +122,7 @@ export function createApp(deps: AppDeps) {
   app.use(crossOrigin(config.cors.origins));
   app.use(jsonBody('1mb'));
   for (const [path, factory] of routes) app.use(path, factory(routeDeps));
+  if (deps.clientDir) mountClientApp(app, deps.clientDir);
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   assertEveryRouteGuarded(app);

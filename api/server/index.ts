@@ -13,6 +13,7 @@ import type { Logger } from '@mcp-registry/data-schemas';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { openDatabase } from './database';
+import { hasClientBuild } from './middleware/clientApp';
 
 export interface RunningServer {
   url: string;
@@ -92,7 +93,10 @@ export async function start(options: { env?: NodeJS.ProcessEnv; cwd?: string } =
       return false;
     }
   };
-  const app = createApp({ config, methods, logger, isReady });
+  const clientDir = path.resolve(__dirname, '../../../client/dist');
+  const servesClient = hasClientBuild(clientDir);
+  if (!servesClient) logger.info('[server] the web client is not built; serving the API only', { clientDir });
+  const app = createApp({ config, methods, logger, isReady, ...(servesClient ? { clientDir } : {}) });
   const yamlServers = await app.services.mcpServers.syncYaml({ organizationId: String(seeded.organization._id), servers: config.mcpServers });
   logger.info('[mcp servers] configuration servers synchronised', { ...yamlServers });
   const httpServer = createServer(app);

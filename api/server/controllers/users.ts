@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { matchedData } from 'express-validator';
-import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from '@mcp-registry/data-provider';
+import type { CallerPermissions, CreateUserInput, ListUsersQuery, UpdateUserInput } from '@mcp-registry/data-provider';
 import { toUserDto } from '@mcp-registry/api';
 import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
@@ -10,6 +10,10 @@ export function userController({ users }: Services) {
   return {
     me: (req: Request, res: Response) => {
       res.json(actorOf(req).user);
+    },
+    permissions: (req: Request, res: Response) => {
+      const { role, permissions } = actorOf(req);
+      res.json({ role, permissions } satisfies CallerPermissions);
     },
     list: async (req: Request, res: Response) => {
       const query = matchedData(req, { locations: ['query'] }) as ListUsersQuery;

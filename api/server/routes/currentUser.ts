@@ -9,5 +9,6 @@ export function currentUserRoutes({ auth, services }: RouteDeps): Router {
   const c = userController(services);
   const r = Router();
   r.get('/', auth, anyAuthenticated, validate(noInput), c.me);
+  r.get('/permissions', auth, anyAuthenticated, validate(noInput), c.permissions);
   return r;
 }

@@ -1,3 +1,4 @@
+import type { RolePermissions } from './permissions';
 import type { UserDto } from './users';
 
 export interface LoginInput {
@@ -12,3 +13,9 @@ export interface LoginResponse {
 
 export const REFRESH_COOKIE_NAME = 'refreshToken';
 export const REFRESH_COOKIE_PATH = '/api/auth';
+
+/** What the caller's role grants, so a client can offer only what the API would allow. */
+export interface CallerPermissions {
+  role: string;
+  permissions: RolePermissions;
+}

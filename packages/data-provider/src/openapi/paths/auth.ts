@@ -12,6 +12,7 @@ export const authPaths: OpenApiModule = {
       additionalProperties: false,
       properties: { email: { type: 'string', format: 'email' }, password: { type: 'string', writeOnly: true } },
     },
+    CallerPermissions: { type: 'object', required: ['role', 'permissions'], properties: { role: { type: 'string' }, permissions: ref('RolePermissions') } },
     Session: { type: 'object', required: ['token', 'user'], properties: { token: { type: 'string', description: 'Access token (JWT)' }, user: ref('User') } },
   },
   paths: {
@@ -49,6 +50,15 @@ export const authPaths: OpenApiModule = {
         operationId: 'getCurrentUser',
         security: bearer,
         responses: { '200': json(ref('User')) },
+      },
+    },
+    '/api/user/permissions': {
+      get: {
+        summary: "The caller's role and what it grants (to offer only what the API would allow)",
+        operationId: 'getCallerPermissions',
+        'x-permission': 'any authenticated caller (about themselves)',
+        security: bearer,
+        responses: { '200': json(ref('CallerPermissions')) },
       },
     },
   },

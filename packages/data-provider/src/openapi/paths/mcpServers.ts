@@ -64,7 +64,7 @@ const configIn = (forPatch: boolean): JsonSchema => ({
     headers: forPatch ? { ...headersIn, additionalProperties: nullable(str(L.HEADER_VALUE_MAX)) } : headersIn,
     oauth: forPatch ? nullable(oauthIn) : oauthIn,
     apiKey: forPatch ? nullable(apiKeyIn) : apiKeyIn,
-    customUserVars: forPatch ? nullable(userVars) : userVars,
+    customUserVars: forPatch ? nullable({ ...userVars, additionalProperties: nullable(ref('McpUserVar')) }) : userVars,
     timeout: { type: 'integer', minimum: L.TIMEOUT_MIN_MS, maximum: L.TIMEOUT_MAX_MS, description: 'milliseconds' },
   },
 });
