@@ -23,9 +23,15 @@ export const ENV_MAPPING: ReadonlyArray<readonly [string, string]> = [
   ['LOG_LEVEL', 'log.level'],
   ['MCP_IDLE_TIMEOUT_MS', 'mcpConnections.idleTimeoutMs'],
   ['MCP_MAX_CONNECTIONS', 'mcpConnections.maxConnections'],
+  ['GATEWAY_ALLOWED_ORIGINS', 'gateway.allowedOrigins'],
+  ['GATEWAY_ALLOWED_HOSTS', 'gateway.allowedHosts'],
+  ['GATEWAY_RATE_LIMIT_PER_MIN', 'gateway.rateLimitPerMin'],
+  ['GATEWAY_SESSION_IDLE_MS', 'gateway.sessionIdleMs'],
+  ['GATEWAY_MAX_SESSIONS', 'gateway.maxSessions'],
+  ['GATEWAY_LIST_CHECK_MS', 'gateway.listCheckMs'],
 ];
 
-const LIST_PATHS = new Set(['cors.origins']);
+const LIST_PATHS = new Set(['cors.origins', 'gateway.allowedOrigins', 'gateway.allowedHosts']);
 
 export function envNameFor(path: string): string | undefined {
   return ENV_MAPPING.find(([, p]) => p === path)?.[0];

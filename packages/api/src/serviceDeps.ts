@@ -2,6 +2,7 @@ import type { Logger, Methods } from '@mcp-registry/data-schemas';
 import type { ActorCache } from './auth/actorCache';
 import type { TokenService } from './auth/tokens';
 import type { OAuthCleanup } from './mcp/oauth/revokeOAuthTokens';
+import type { ChangeSignal } from './mcp/changeSignal';
 import type { BackgroundConnects } from './mcp/connections/backgroundConnects';
 import type { ConnectionManager } from './mcp/connections/connectionManager';
 import type { McpOAuthSource } from './mcp/connections/oauthSource';
@@ -18,6 +19,8 @@ export type ServiceDeps = Methods & {
   connections: ConnectionManager;
   /** Connect attempts nobody waits for (installs for someone else, changed credentials). */
   background: BackgroundConnects;
+  /** Installations, credentials or tool lists changed in this process. */
+  changes: ChangeSignal;
   /** OAuth tokens for MCP connections (`mcp/oauth/`), when configured. */
   oauth?: McpOAuthSource;
 } & OAuthCleanup;

@@ -10,6 +10,9 @@ import { createMcpOAuth } from './mcp/oauth/createMcpOAuth';
 import type { McpOAuthOptions } from './mcp/oauth/createMcpOAuth';
 import { createBackgroundConnects } from './mcp/connections/backgroundConnects';
 import { createConnectionManager } from './mcp/connections/connectionManager';
+import { createChangeSignal } from './mcp/changeSignal';
+import { createGatewaySessions } from './mcp/gateway/gatewaySessions';
+import type { GatewayOptions } from './mcp/gateway/gatewaySessions';
 import { createMcpConnectionService } from './mcp/mcpConnectionService';
 import { oauthSourceFrom } from './mcp/connections/oauthSourceFrom';
 import { createMcpServerService } from './mcpServers/mcpServerService';
@@ -28,6 +31,7 @@ export interface CreateServicesInput {
   mcpOAuth: McpOAuthOptions;
   /** Live MCP connections: idle timeout, process-wide cap, whether to connect in the background. */
   mcp?: { idleTimeoutMs?: number; maxConnections?: number; connectInBackground?: boolean };
+  gateway: GatewayOptions;
 }
 
 /**
@@ -50,7 +54,11 @@ export function createServices(input: CreateServicesInput) {
     background,
     oauth,
     ...mcpOAuth.cleanup,
+    changes: createChangeSignal(),
   };
+  const gateway = createGatewaySessions(deps, input.gateway);
+  deps.changes.subscribe(gateway.changed);
+  connections.onToolsChanged(deps.changes.notify);
   return {
     auth: createAuthService(deps),
     users: createUserService(deps),
@@ -62,6 +70,7 @@ export function createServices(input: CreateServicesInput) {
     installations: createInstallationService(deps),
     mcpOAuth,
     mcp: createMcpConnectionService(deps),
+    gateway,
   };
 }
 

@@ -25,6 +25,7 @@ export const AuditAction = {
   MCP_OAUTH_CONNECT: 'mcpOAuth.connect',
   MCP_OAUTH_REVOKE: 'mcpOAuth.revoke',
   MCP_OAUTH_REVOKE_FAILED: 'mcpOAuth.revoke_failed',
+  GATEWAY_TOOL_CALL: 'gateway.toolCall',
 } as const;
 
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

@@ -13,11 +13,19 @@ export function createInstallationService(deps: ServiceDeps) {
     install: async (actor: Actor, input: CreateInstallationInput) => {
       const result = await install(deps, actor, input);
       if (result.created) await onInstalled(deps, actor, result.installation, input.customUserVars);
+      if (result.created) deps.changes.notify();
       return result;
     },
     list: (actor: Actor, query: ListInstallationsQuery) => listInstallations(deps, actor, query),
     get: (actor: Actor, id: string) => getInstallation(deps, actor, id),
-    update: (actor: Actor, id: string, input: UpdateInstallationInput) => updateInstallation(deps, actor, id, input),
-    remove: (actor: Actor, id: string) => removeInstallation(deps, actor, id),
+    update: async (actor: Actor, id: string, input: UpdateInstallationInput) => {
+      const updated = await updateInstallation(deps, actor, id, input);
+      deps.changes.notify();
+      return updated;
+    },
+    remove: async (actor: Actor, id: string) => {
+      await removeInstallation(deps, actor, id);
+      deps.changes.notify();
+    },
   };
 }

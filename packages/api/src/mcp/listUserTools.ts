@@ -1,3 +1,4 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { McpConnectionState } from '@mcp-registry/data-provider';
 import type { McpServerToolsDto, McpToolDto, McpToolsResponse } from '@mcp-registry/data-provider';
 import type { InstallationRecord, McpConnectionRecord, McpServerRecord, Methods } from '@mcp-registry/data-schemas';
@@ -41,10 +42,25 @@ export async function loadUsableServers(
   return { states, credentialNames };
 }
 
+/** The tools as the tool cache keeps them (name, description, inputSchema, annotations). */
+export function cachedTools(connection: McpConnectionRecord | undefined): Tool[] {
+  return connection?.toolsJson ? (JSON.parse(connection.toolsJson) as Tool[]) : [];
+}
+
 function toolsOf(connection: McpConnectionRecord | undefined): McpToolDto[] {
-  if (!connection?.toolsJson) return [];
-  const tools = JSON.parse(connection.toolsJson) as Array<McpToolDto & { annotations?: unknown }>;
-  return tools.map((t) => ({ name: t.name, ...(t.description === undefined ? {} : { description: t.description }), inputSchema: t.inputSchema }));
+  return cachedTools(connection).map((t) => ({ name: t.name, ...(t.description === undefined ? {} : { description: t.description }), inputSchema: t.inputSchema }));
+}
+
+/**
+ * Whether the caller has every value the server needs and the server has not last refused them; `missing` names
+ * the values not set.
+ */
+export function isServerAuthenticated(state: UsableServerState, credentialNames: Map<string, string[]>): { authenticated: boolean; missing: string[]; requiresOAuth: boolean } {
+  const { installation, server, connection } = state;
+  const known = new Set([...(credentialNames.get(String(installation._id)) ?? []), ...(installation.customUserVarNames ?? [])]);
+  const missing = authFieldsOf(server.config).filter((f) => !known.has(f.authField)).map((f) => f.authField);
+  const refused = connection?.state === McpConnectionState.NEEDS_AUTH;
+  return { authenticated: missing.length === 0 && !refused, missing, requiresOAuth: refused && Boolean(connection?.requiresOAuth) };
 }
 
 /**
@@ -54,15 +70,13 @@ function toolsOf(connection: McpConnectionRecord | undefined): McpToolDto[] {
 export async function listUserTools(deps: ListUserToolsDeps, actor: Actor): Promise<McpToolsResponse> {
   const { states, credentialNames: names } = await loadUsableServers(deps, actor, { withTools: true, withCredentialNames: true });
   const servers: Record<string, McpServerToolsDto> = {};
-  for (const { installation, server, connection } of states) {
-    const authConfig = authFieldsOf(server.config);
-    const known = new Set([...(names.get(String(installation._id)) ?? []), ...(installation.customUserVarNames ?? [])]);
-    const complete = authConfig.every((f) => known.has(f.authField));
+  for (const state of states) {
+    const { installation, server, connection } = state;
     servers[installation.serverName] = {
       installationId: String(installation._id),
       title: server.title,
-      authenticated: complete && connection?.state !== McpConnectionState.NEEDS_AUTH,
-      authConfig,
+      authenticated: isServerAuthenticated(state, names).authenticated,
+      authConfig: authFieldsOf(server.config),
       tools: toolsOf(connection),
     };
   }

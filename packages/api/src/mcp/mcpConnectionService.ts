@@ -18,9 +18,17 @@ export function createMcpConnectionService(deps: ServiceDeps) {
     listTools: (actor: Actor) => listUserTools(deps, actor),
     status: (actor: Actor) => connectionStatus(deps, actor),
     serverStatus: (actor: Actor, serverName: string) => serverConnectionStatus(deps, actor, serverName),
-    reinitialize: (actor: Actor, serverName: string) => reinitialize(deps, actor, serverName),
+    reinitialize: async (actor: Actor, serverName: string) => {
+      const outcome = await reinitialize(deps, actor, serverName);
+      deps.changes.notify();
+      return outcome;
+    },
     getAuthValues: (actor: Actor, serverName: string) => getAuthValues(deps, actor, serverName),
-    updateAuthValues: (actor: Actor, serverName: string, values: Record<string, string | null>) => updateAuthValues(deps, actor, serverName, values),
+    updateAuthValues: async (actor: Actor, serverName: string, values: Record<string, string | null>) => {
+      const flags = await updateAuthValues(deps, actor, serverName, values);
+      deps.changes.notify();
+      return flags;
+    },
     callTool: (actor: Actor, serverName: string, toolName: string, args: Record<string, unknown>) => callUserTool(deps, actor, serverName, toolName, args),
     inspect: (actor: Actor, installationId: string, input: McpInspectInput) => inspectInstallation(deps, actor, installationId, input),
     connections: deps.connections,

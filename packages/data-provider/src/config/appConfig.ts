@@ -72,6 +72,23 @@ export const appConfigSchema = z.strictObject({
       connectInBackground: z.boolean().default(true),
     })
     .prefault({}),
+  /** The `/mcp` gateway: one MCP endpoint per user serving every server installed for them. */
+  gateway: z
+    .strictObject({
+      /** Browser origins allowed to call `/mcp` (requests without an Origin header are not browsers and pass). */
+      allowedOrigins: z.array(z.string().min(1)).default([]),
+      /** Host header values accepted on `/mcp` besides the public URL's and loopback (DNS-rebinding protection). */
+      allowedHosts: z.array(z.string().min(1)).default([]),
+      /** Requests to `/mcp` per user per minute, counted in MongoDB across replicas. */
+      rateLimitPerMin: z.coerce.number().int().min(1).default(600),
+      /** An unused session is closed after this long. */
+      sessionIdleMs: z.coerce.number().int().min(1_000).default(30 * 60_000),
+      /** Open sessions per process; the least recently used one is closed beyond it. */
+      maxSessions: z.coerce.number().int().min(1).default(1_000),
+      /** How often open sessions are checked for tool-list changes made by another replica. */
+      listCheckMs: z.coerce.number().int().min(100).default(10_000),
+    })
+    .prefault({}),
   /** Outbound-URL policy of the SSRF guard (YAML only). */
   mcpSettings: mcpSettingsSchema.prefault({}),
 });

@@ -1,3 +1,4 @@
+import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { McpError, ErrorCode as JsonRpcErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { NotFoundError, UpstreamUnavailableError } from '../../errors/apiError';
 import { classifyFailure, failureError } from './connectionFailure';
@@ -29,12 +30,15 @@ function resultOf(raw: Record<string, unknown>): ToolCallResult {
  * 404. A session the server no longer knows (HTTP 404, as the specification has it, or the socket it was kept on
  * closed by a restart) is re-made once; any other transport failure closes the connection and records why.
  */
-export async function callToolOn(manager: ConnectionManager, target: ConnectTarget, toolName: string, args: Record<string, unknown>): Promise<ToolCallResult> {
+/** What a caller may add to one call: cancellation and progress, passed on to the server. */
+export type ToolCallOptions = Pick<RequestOptions, 'signal' | 'onprogress'>;
+
+export async function callToolOn(manager: ConnectionManager, target: ConnectTarget, toolName: string, args: Record<string, unknown>, options: ToolCallOptions = {}): Promise<ToolCallResult> {
   for (let attempt = 0; ; attempt += 1) {
     const connection = await manager.connect(target);
     if (!connection.toolNames.has(toolName)) throw new NotFoundError(`Tool "${toolName}" of MCP server "${target.server.serverName}"`);
     try {
-      const call = connection.client.callTool({ name: toolName, arguments: args }, undefined, { timeout: connection.timeoutMs });
+      const call = connection.client.callTool({ name: toolName, arguments: args }, undefined, { ...options, timeout: connection.timeoutMs });
       return resultOf(await withDeadline(call, connection.timeoutMs, () => undefined));
     } catch (error) {
       const failure = classifyFailure(error);

@@ -1,0 +1,91 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { AuditAction } from '@mcp-registry/data-provider';
+import type { Actor } from '../../auth/actor';
+import { recordAudit } from '../../audit/recordAudit';
+import type { AuditDeps } from '../../audit/recordAudit';
+import { callToolOn } from '../connections/callTool';
+import type { ToolCallOptions } from '../connections/callTool';
+import type { ConnectionManager } from '../connections/connectionManager';
+import { connectTargetFor } from '../connectTargetFor';
+import type { ConnectTargetDeps } from '../connectTargetFor';
+import type { ListUserToolsDeps } from '../listUserTools';
+import { gatewayInstructions, listedTool, loadGatewayCatalog } from './gatewayTools';
+import type { GatewayTool } from './gatewayTools';
+
+export type GatewayServerDeps = ListUserToolsDeps & ConnectTargetDeps & AuditDeps & { connections: ConnectionManager };
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** One gateway session's view: who it serves, which server (all when absent), and what it last listed. */
+export interface GatewaySessionScope {
+  serverName?: string;
+  /** The caller as of their latest request (re-authenticated on every HTTP request). */
+  actor: Actor;
+  /** Fingerprint of the last tool list answered or announced. */
+  announced?: string;
+}
+
+function failure(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], isError: true };
+}
+
+function callOptions(extra: Extra): ToolCallOptions {
+  const progressToken = extra._meta?.progressToken;
+  if (progressToken === undefined) return { signal: extra.signal };
+  return {
+    signal: extra.signal,
+    onprogress: (p) => void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, ...p } }).catch(() => undefined),
+  };
+}
+
+async function callUpstream(deps: GatewayServerDeps, scope: GatewaySessionScope, entry: GatewayTool, args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> {
+  const target = await connectTargetFor(deps, entry.installation, scope.actor.id);
+  return (await callToolOn(deps.connections, target, entry.toolName, args, callOptions(extra))) as CallToolResult;
+}
+
+/**
+ * The MCP server behind one gateway session, built on the SDK's `Server`: `tools/list` from the tool cache,
+ * `tools/call` to the upstream with the caller's own credentials. An upstream failure is a tool result with
+ * `isError`, so the session outlives any one server; every call is audited without its arguments.
+ */
+export async function createGatewayServer(deps: GatewayServerDeps, scope: GatewaySessionScope, clientUrl: string): Promise<Server> {
+  const initial = await loadGatewayCatalog(deps, scope.actor, scope.serverName);
+  const server = new Server(
+    { name: 'mcp-registry-gateway', version: '1.0.0' },
+    { capabilities: { tools: { listChanged: true } }, instructions: gatewayInstructions(initial.pending, clientUrl) },
+  );
+
+  server.setRequestHandler(ListToolsRequestSchema, async () => {
+    const catalog = await loadGatewayCatalog(deps, scope.actor, scope.serverName);
+    scope.announced = catalog.fingerprint;
+    return { tools: catalog.tools.map(listedTool) };
+  });
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const started = Date.now();
+    const catalog = await loadGatewayCatalog(deps, scope.actor, scope.serverName);
+    const entry = catalog.tools.find((t) => t.name === request.params.name);
+    if (!entry) return failure(`Unknown tool "${request.params.name}": list the tools again.`);
+    let outcome = 'ok';
+    try {
+      const result = await callUpstream(deps, scope, entry, request.params.arguments ?? {}, extra);
+      if (result.isError) outcome = 'tool_error';
+      return result;
+    } catch (error) {
+      outcome = 'failed';
+      return failure(`${entry.serverName}: ${error instanceof Error ? error.message : 'the call failed'}`);
+    } finally {
+      void recordAudit(deps, scope.actor, {
+        action: AuditAction.GATEWAY_TOOL_CALL,
+        targetType: 'installation',
+        targetId: String(entry.installation._id),
+        details: { serverName: entry.serverName, toolName: entry.toolName, outcome, durationMs: Date.now() - started },
+      });
+    }
+  });
+
+  return server;
+}
