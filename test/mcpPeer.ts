@@ -15,6 +15,8 @@ export interface McpPeerOptions {
   requireHeader?: { name: string; value?: string };
   /** The `whoami` tool answers the value of this request header. */
   echoHeader?: string;
+  /** Awaited before any tool call is answered (to hold a call in flight). */
+  beforeCall?: (toolName: string) => Promise<void>;
 }
 
 export interface McpPeer {
@@ -75,6 +77,7 @@ export async function startMcpPeer(options: McpPeerOptions = {}): Promise<McpPee
     server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [...BASE_TOOLS, ...extra] }));
     server.setRequestHandler(CallToolRequestSchema, async (request) => {
       const args = request.params.arguments ?? {};
+      await options.beforeCall?.(request.params.name);
       if (request.params.name === 'echo') return { content: [{ type: 'text', text: String(args.text) }], structuredContent: { text: String(args.text) } };
       if (request.params.name === 'whoami') return { content: [{ type: 'text', text: credential ?? '' }] };
       if (request.params.name === 'fail') return { content: [{ type: 'text', text: 'it failed' }], isError: true };

@@ -18,6 +18,7 @@ import { assertEveryRouteGuarded } from './routeInventory';
 import { apiKeyRoutes } from './routes/apiKeys';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { gatewayRoutes } from './routes/gateway';
 import { currentUserRoutes } from './routes/currentUser';
 import { groupRoutes } from './routes/groups';
 import { installationRoutes } from './routes/installations';
@@ -58,6 +59,7 @@ const routes: Array<[string, RouterFactory]> = [
   /** After the catalog, whose paths it would otherwise shadow. */
   ['/api/mcp', mcpConnectionRoutes],
   ['/api/permissions/mcpServer', mcpServerPermissionRoutes],
+  ['/mcp', gatewayRoutes],
   /** Last: mounted at `/`, every request would otherwise pass through it. */
   ['/', systemRoutes],
 ];
@@ -102,7 +104,8 @@ export function createApp(deps: AppDeps) {
   const ssrf = { ...config.mcpSettings, lookup: deps.lookup };
   const publicUrl = publicUrlOf(config);
   const mcp = config.mcpConnections;
-  const services = createServices({ methods, logger, tokens, actorCache, ssrf, mcpOAuth: mcpOAuthOptions(config, publicUrl), mcp });
+  const gateway = { ...config.gateway, clientUrl: (config.server.clientUrl ?? publicUrl).replace(/\/+$/, '') };
+  const services = createServices({ methods, logger, tokens, actorCache, ssrf, mcpOAuth: mcpOAuthOptions(config, publicUrl), mcp, gateway });
   const routeDeps: RouteDeps = {
     config,
     services,

@@ -53,6 +53,9 @@ function translate(error: unknown): ApiError | null {
   return new ApiError(clientErrors[status] ? status : 400, code, typed ?? message);
 }
 
+/** RFC 6750: a 401 names the scheme that would succeed (MCP clients look for it on the gateway). */
+const BEARER_CHALLENGE = 'Bearer realm="mcp-registry"';
+
 /** The fields of a fault worth logging: never the error object itself, whose own properties may hold request data. */
 function faultOf(error: unknown): { error: string; stack?: string } {
   if (error instanceof Error) return { error: error.message, stack: error.stack };
@@ -81,6 +84,7 @@ export function errorHandler(logger: Logger) {
         requestId: req.id,
       },
     };
+    if (apiError.status === 401) res.setHeader('WWW-Authenticate', BEARER_CHALLENGE);
     res.status(apiError.status).json(body);
   };
 }

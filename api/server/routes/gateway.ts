@@ -22,10 +22,10 @@ const P = Permissions;
  * The MCP gateway, mounted at `/mcp`: Streamable HTTP (POST messages, GET the server's stream, DELETE the session)
  * for every server installed for the caller, or one server's tools at `/mcp/:serverName`.
  */
-export function gatewayRoutes({ auth, services, config, methods }: RouteDeps): Router {
+export function gatewayRoutes({ auth, services, config }: RouteDeps): Router {
   const c = gatewayController(services);
   const origin = gatewayOriginGuard(config);
-  const limit = createGatewayLimiter(config.gateway.rateLimitPerMin, methods);
+  const limit = createGatewayLimiter(config.gateway.rateLimitPerMin, undefined);
   const r = Router();
   r.post('/', origin, auth, can(MCP_SERVERS, P.USE), limit, validate(gatewayPostRules), c.handle);
   r.get('/', origin, auth, can(MCP_SERVERS, P.USE), limit, validate(gatewayStreamRules), c.handle);

@@ -72,3 +72,4 @@ export { connectTargetFor } from './mcp/connectTargetFor';
 export { usableInstallations, usableInstallation, isUsableBy } from './mcp/usableInstallations';
 export { listUserTools } from './mcp/listUserTools';
 export { callUserTool } from './mcp/callUserTool';
+export { GATEWAY_TOOL_NAME_MAX, assignGatewayToolNames } from './mcp/gateway/gatewayToolNames';

@@ -2,6 +2,7 @@ import type { OpenApiModule } from '../types';
 import { apiKeyPaths } from './apiKeys';
 import { auditPaths } from './audit';
 import { authPaths } from './auth';
+import { gatewayPaths } from './gateway';
 import { groupPaths } from './groups';
 import { installationPaths } from './installations';
 import { mcpOAuthPaths } from './mcpOAuth';
@@ -25,4 +26,5 @@ export const openApiModules: OpenApiModule[] = [
   mcpServerPermissionPaths,
   mcpOAuthPaths,
   mcpConnectionPaths,
+  gatewayPaths,
 ];
