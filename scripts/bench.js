@@ -74,6 +74,8 @@ function benchConfig() {
       jwtRefreshSecret: randomBytes(32).toString('hex'),
       loginRateLimit: { windowMs: 60_000, max: 1_000_000 },
     },
+    gateway: { rateLimitPerMin: 1_000_000_000 },
+    mcpSettings: { allowedAddresses: ['127.0.0.1'] },
     credsKey: randomBytes(32).toString('hex'),
     /** The MCP servers the bench starts listen on 127.0.0.1, exempted as an operator would. */
     mcpSettings: { allowedAddresses: ['127.0.0.1'] },

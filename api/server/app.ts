@@ -10,7 +10,7 @@ import { mountClientApp } from './middleware/clientApp';
 import { crossOrigin } from './middleware/crossOrigin';
 import { errorHandler, notFoundHandler } from './middleware/errorHandler';
 import { jsonBody } from './middleware/jsonBody';
-import { createLoginLimiter } from './middleware/rateLimit';
+import { createGatewayLimiter, createLoginLimiter } from './middleware/rateLimit';
 import { securityHeaders } from './middleware/securityHeaders';
 import { requestContext } from './middleware/requestContext';
 import { createRequireJwtAuth } from './middleware/requireJwtAuth';
@@ -111,6 +111,7 @@ export function createApp(deps: AppDeps) {
     services,
     auth: createRequireJwtAuth(services.auth),
     loginLimiter: createLoginLimiter(config.auth.loginRateLimit, methods),
+    gatewayLimiter: createGatewayLimiter(config.gateway.rateLimitPerMin, methods),
     isReady: deps.isReady,
     openApiDocument: buildOpenApiDocument({ publicUrl: config.server.publicUrl }),
     publicUrl,

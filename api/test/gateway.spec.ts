@@ -204,6 +204,22 @@ describe('the MCP gateway', () => {
     expectError(notJsonRpc, 400, 'VALIDATION_FAILED');
   });
 
+  it('limits requests per user per minute with a 429 envelope, counted in MongoDB', async () => {
+    const limited = await createTestContext('mcp-gateway-limit', { gateway: { rateLimitPerMin: 2 } });
+    try {
+      const org = await limited.makeOrg();
+      const bob = await limited.makeUser(org);
+      const send = () => request(limited.app).post('/mcp').set('Authorization', `Bearer ${limited.tokenFor(bob)}`).set('Accept', 'application/json, text/event-stream').send({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+      expect((await send()).status).toBe(400);
+      expect((await send()).status).toBe(400);
+      expectError(await send(), 429, 'RATE_LIMITED');
+      expect(await limited.mongoose.connection.db!.collection('ratelimitwindows').countDocuments({ _id: `gateway:${bob.id}` } as never)).toBe(1);
+    } finally {
+      await limited.app.services.gateway.shutdown();
+      await limited.close();
+    }
+  });
+
   it('keeps every listed name within 64 characters of [A-Za-z0-9_-]', async () => {
     const org = await ctx.makeOrg();
     const admin = await ctx.makeAdmin(org);

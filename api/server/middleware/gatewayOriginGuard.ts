@@ -19,7 +19,7 @@ function originOf(url: string | undefined): string[] {
 export function gatewayOriginGuard(config: AppConfig): RequestHandler {
   const { server, gateway } = config;
   const hosts = new Set([...LOOPBACK_HOSTS, server.host, ...gateway.allowedHosts, ...(server.publicUrl ? [new URL(server.publicUrl).hostname] : [])].map((h) => h.toLowerCase()));
-  const origins = new Set([...gateway.allowedOrigins, ...originOf(server.publicUrl)]);
+  const origins = new Set([...gateway.allowedOrigins, ...originOf(server.publicUrl), ...originOf(server.clientUrl)]);
   return function checkGatewayOrigin(req: Request, _res: Response, next: NextFunction): void {
     const host = req.headers.host;
     if (!host || !hosts.has(hostnameOf(host).toLowerCase())) return next(new ForbiddenError('Host not allowed for the MCP gateway'));

@@ -16,7 +16,15 @@ export function createLoginLimiter(options: { windowMs: number; max: number }, m
   });
 }
 
-/** TEMPORARY until rebase: replaced by the MongoDB-counted limiter. */
-export function createGatewayLimiter(_perMin: number, _methods: unknown): RequestHandler {
-  return (_req, _res, next) => next();
+/** Gateway requests per user per minute, counted in MongoDB across replicas; over the limit → 429 envelope. */
+export function createGatewayLimiter(perMinute: number, methods: Methods): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req) => req.actor?.id ?? 'anonymous',
+    store: new MongoRateLimitStore(methods, 'gateway:'),
+    handler: (_req, _res, next) => next(new RateLimitedError('Too many MCP gateway requests, try again in a minute')),
+  });
 }

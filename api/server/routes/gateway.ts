@@ -3,7 +3,6 @@ import { Permissions, PermissionTypes } from '@mcp-registry/data-provider';
 import { gatewayController } from '../controllers/gateway';
 import { can } from '../middleware/checkAccess';
 import { gatewayOriginGuard } from '../middleware/gatewayOriginGuard';
-import { createGatewayLimiter } from '../middleware/rateLimit';
 import { validate } from '../middleware/validate';
 import {
   gatewayEndRules,
@@ -22,10 +21,9 @@ const P = Permissions;
  * The MCP gateway, mounted at `/mcp`: Streamable HTTP (POST messages, GET the server's stream, DELETE the session)
  * for every server installed for the caller, or one server's tools at `/mcp/:serverName`.
  */
-export function gatewayRoutes({ auth, services, config }: RouteDeps): Router {
+export function gatewayRoutes({ auth, services, config, gatewayLimiter: limit }: RouteDeps): Router {
   const c = gatewayController(services);
   const origin = gatewayOriginGuard(config);
-  const limit = createGatewayLimiter(config.gateway.rateLimitPerMin, undefined);
   const r = Router();
   r.post('/', origin, auth, can(MCP_SERVERS, P.USE), limit, validate(gatewayPostRules), c.handle);
   r.get('/', origin, auth, can(MCP_SERVERS, P.USE), limit, validate(gatewayStreamRules), c.handle);

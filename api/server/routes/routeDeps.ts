@@ -10,6 +10,8 @@ export interface RouteDeps {
   auth: RequestHandler;
   /** Rate limiter of POST /api/auth/login. */
   loginLimiter: RequestHandler;
+  /** Rate limiter of the MCP gateway, per user. */
+  gatewayLimiter: RequestHandler;
   /** True when the database answers a ping. */
   isReady: () => Promise<boolean>;
   openApiDocument: OpenApiDocument;
