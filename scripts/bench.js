@@ -270,7 +270,8 @@ async function httpRequest(baseUrl, method, urlPath, options = {}) {
     body: hasBody ? JSON.stringify(options.body) : undefined,
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
+  return { status: res.status, headers: res.headers, body: text && isJson ? JSON.parse(text) : text || undefined };
 }
 
 const num = (value, digits) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '-');

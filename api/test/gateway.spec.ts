@@ -134,6 +134,18 @@ describe('the MCP gateway', () => {
     expect(await names(await gatewayClient(outsider))).toEqual([]);
   });
 
+  it("lists an organisation installation's tools for a member who never connected it", async () => {
+    const org = await ctx.makeOrg();
+    const admin = await ctx.makeAdmin(org);
+    const member = await ctx.makeUser(org);
+    const server = await f.catalogServer(admin, { url: (await f.peer()).url }, [member]);
+    await f.install(admin, { catalogId: server.id, scope: 'org' });
+
+    const client = await gatewayClient(member);
+    expect(await names(client)).toEqual(['echo', 'fail', 'whoami'].map((t) => `${server.serverName}__${t}`));
+    expect((await client.callTool({ name: `${server.serverName}__echo`, arguments: { text: 'org' } })).content).toEqual([{ type: 'text', text: 'org' }]);
+  });
+
   it('serves one server unprefixed at /mcp/:serverName', async () => {
     const { admin, bob, weather, files } = await world();
     await f.install(admin, { catalogId: weather.id, userId: bob.id });

@@ -121,7 +121,7 @@ module.exports = {
     const direct = await connectClient(upstream.url);
     const viaGateway = await connectClient(`${ctx.baseUrl}/mcp`, { Authorization: `Bearer ${await ctx.apiKeyFor(caller)}` });
     const name = 'bench-gw-call__ping';
-    await viaGateway.callTool({ name, arguments: {} }).catch(() => undefined);
+    await viaGateway.listTools();
     const first = await viaGateway.callTool({ name, arguments: {} });
     if (first.isError) throw new Error(`gateway call failed: ${JSON.stringify(first.content)}`);
     const directSlices = [];

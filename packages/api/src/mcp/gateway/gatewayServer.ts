@@ -47,6 +47,18 @@ async function callUpstream(deps: GatewayServerDeps, scope: GatewaySessionScope,
 }
 
 /**
+ * The catalog, after connecting (in parallel, each within its server's timeout) the installations this user never
+ * connected, so that an organisation's or a team's installation lists its tools the first time. A failed attempt is
+ * recorded on the connection and not retried by listing (reinitialize does that).
+ */
+async function catalogConnectingFirstTime(deps: GatewayServerDeps, scope: GatewaySessionScope) {
+  const catalog = await loadGatewayCatalog(deps, scope.actor, scope.serverName);
+  if (catalog.unconnected.length === 0) return catalog;
+  await Promise.allSettled(catalog.unconnected.map(async (installation) => deps.connections.connect(await connectTargetFor(deps, installation, scope.actor.id))));
+  return loadGatewayCatalog(deps, scope.actor, scope.serverName);
+}
+
+/**
  * The MCP server behind one gateway session, built on the SDK's `Server`: `tools/list` from the tool cache,
  * `tools/call` to the upstream with the caller's own credentials. An upstream failure is a tool result with
  * `isError`, so the session outlives any one server; every call is audited without its arguments.
@@ -59,7 +71,7 @@ export async function createGatewayServer(deps: GatewayServerDeps, scope: Gatewa
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async () => {
-    const catalog = await loadGatewayCatalog(deps, scope.actor, scope.serverName);
+    const catalog = await catalogConnectingFirstTime(deps, scope);
     scope.announced = catalog.fingerprint;
     return { tools: catalog.tools.map(listedTool) };
   });

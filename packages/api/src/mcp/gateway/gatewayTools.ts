@@ -29,6 +29,8 @@ export interface GatewayCatalog {
   tools: GatewayTool[];
   /** Usable servers the caller still has to set up (variables or OAuth): listed in the instructions. */
   pending: PendingServer[];
+  /** Usable, with every value set, but never connected for this user: no tools cached yet. */
+  unconnected: InstallationRecord[];
   /** Changes whenever what `tools/list` answers changes. */
   fingerprint: string;
 }
@@ -42,18 +44,20 @@ export async function loadGatewayCatalog(deps: ListUserToolsDeps, actor: Actor, 
   const sorted = [...states].sort((a, b) => a.installation.serverName.localeCompare(b.installation.serverName));
   const pending: PendingServer[] = [];
   const upstream: Array<Omit<GatewayTool, 'name'>> = [];
+  const unconnected: InstallationRecord[] = [];
   for (const state of sorted) {
     const auth = isServerAuthenticated(state, credentialNames);
     if (!auth.authenticated) {
       pending.push({ serverName: state.installation.serverName, title: state.server.title, needs: auth.missing, requiresOAuth: auth.requiresOAuth });
       continue;
     }
+    if (!state.connection) unconnected.push(state.installation);
     const tools = [...cachedTools(state.connection)].sort((a, b) => a.name.localeCompare(b.name));
     for (const tool of tools) upstream.push({ serverName: state.installation.serverName, toolName: tool.name, installation: state.installation, tool });
   }
   const names = assignGatewayToolNames(upstream, serverName === undefined);
   const tools = upstream.map((entry, i) => ({ ...entry, name: names[i] ?? entry.toolName }));
-  return { tools, pending, fingerprint: fingerprintOf(tools, pending) };
+  return { tools, pending, unconnected, fingerprint: fingerprintOf(tools, pending) };
 }
 
 function fingerprintOf(tools: GatewayTool[], pending: PendingServer[]): string {
