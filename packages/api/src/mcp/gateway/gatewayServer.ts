@@ -3,6 +3,7 @@ import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/proto
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { AuditAction } from '@mcp-registry/data-provider';
+import type { Methods } from '@mcp-registry/data-schemas';
 import type { Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/recordAudit';
 import type { AuditDeps } from '../../audit/recordAudit';
@@ -11,11 +12,14 @@ import type { ToolCallOptions } from '../connections/callTool';
 import type { ConnectionManager } from '../connections/connectionManager';
 import { connectTargetFor } from '../connectTargetFor';
 import type { ConnectTargetDeps } from '../connectTargetFor';
+import { cachedTools } from '../listUserTools';
 import type { ListUserToolsDeps } from '../listUserTools';
+import { usableInstallations } from '../usableInstallations';
+import { literalToolRef } from './gatewayToolNames';
 import { gatewayInstructions, listedTool, loadGatewayCatalog } from './gatewayTools';
 import type { GatewayTool } from './gatewayTools';
 
-export type GatewayServerDeps = ListUserToolsDeps & ConnectTargetDeps & AuditDeps & { connections: ConnectionManager };
+export type GatewayServerDeps = ListUserToolsDeps & ConnectTargetDeps & AuditDeps & Pick<Methods, 'findMcpConnection'> & { connections: ConnectionManager };
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
@@ -41,9 +45,21 @@ function callOptions(extra: Extra): ToolCallOptions {
   };
 }
 
-async function callUpstream(deps: GatewayServerDeps, scope: GatewaySessionScope, entry: GatewayTool, args: Record<string, unknown>, extra: Extra): Promise<CallToolResult> {
-  const target = await connectTargetFor(deps, entry.installation, scope.actor.id);
-  return (await callToolOn(deps.connections, target, entry.toolName, args, callOptions(extra))) as CallToolResult;
+type ResolvedTool = Pick<GatewayTool, 'serverName' | 'toolName' | 'installation'>;
+
+/**
+ * What a listed name calls. A name the gateway did not have to shorten says it itself (`<serverName>__<toolName>`;
+ * a slug never contains `__`), so it costs one lookup of the caller's installation of that server; a shortened
+ * name is found in the caller's current catalog.
+ */
+async function resolveTool(deps: GatewayServerDeps, scope: GatewaySessionScope, name: string): Promise<ResolvedTool | undefined> {
+  const literal = literalToolRef(name, scope.serverName);
+  if (literal) {
+    const installation = (await usableInstallations(deps, scope.actor, literal.serverName)).get(literal.serverName);
+    const cached = installation && cachedTools((await deps.findMcpConnection(installation._id, scope.actor.id)) ?? undefined);
+    if (installation && cached?.some((t) => t.name === literal.toolName)) return { ...literal, installation };
+  }
+  return (await loadGatewayCatalog(deps, scope.actor, scope.serverName)).tools.find((t) => t.name === name);
 }
 
 /**
@@ -78,12 +94,12 @@ export async function createGatewayServer(deps: GatewayServerDeps, scope: Gatewa
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const started = Date.now();
-    const catalog = await loadGatewayCatalog(deps, scope.actor, scope.serverName);
-    const entry = catalog.tools.find((t) => t.name === request.params.name);
+    const entry = await resolveTool(deps, scope, request.params.name);
     if (!entry) return failure(`Unknown tool "${request.params.name}": list the tools again.`);
     let outcome = 'ok';
     try {
-      const result = await callUpstream(deps, scope, entry, request.params.arguments ?? {}, extra);
+      const target = await connectTargetFor(deps, entry.installation, scope.actor.id);
+      const result = (await callToolOn(deps.connections, target, entry.toolName, request.params.arguments ?? {}, callOptions(extra))) as CallToolResult;
       if (result.isError) outcome = 'tool_error';
       return result;
     } catch (error) {

@@ -39,3 +39,15 @@ export function assignGatewayToolNames(refs: readonly UpstreamToolRef[], prefixe
     return name;
   });
 }
+
+/**
+ * The (server, tool) a name stands for when the gateway did not have to shorten it: `<serverName>__<toolName>` (a
+ * slug never contains `__`), or the tool's own name on a one-server endpoint. A shortened name also parses; the
+ * caller checks that the tool exists.
+ */
+export function literalToolRef(name: string, serverName?: string): UpstreamToolRef | undefined {
+  if (serverName !== undefined) return { serverName, toolName: name };
+  const at = name.indexOf(GATEWAY_TOOL_SEPARATOR);
+  if (at <= 0) return undefined;
+  return { serverName: name.slice(0, at), toolName: name.slice(at + GATEWAY_TOOL_SEPARATOR.length) };
+}
