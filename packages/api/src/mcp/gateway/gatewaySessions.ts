@@ -91,15 +91,27 @@ export function createGatewaySessions(deps: GatewayServerDeps & { logger: Logger
     await transport.handleRequest(request.req, request.res, request.body);
   }
 
-  /** Tells open sessions whose tool list differs from what they were last told, once per change. */
+  /**
+   * Tells open sessions whose tool list differs from what they were last told, once per change. Sessions of one
+   * user on one endpoint share a single read of their catalog per check.
+   */
   async function announceChanges(): Promise<void> {
+    const fingerprints = new Map<string, Promise<string>>();
+    const fingerprintOf = (scope: GatewaySessionScope): Promise<string> => {
+      const key = `${scope.actor.id}/${scope.serverName ?? ''}`;
+      const known = fingerprints.get(key);
+      if (known) return known;
+      const loading = loadGatewayCatalog(deps, scope.actor, scope.serverName).then((c) => c.fingerprint);
+      fingerprints.set(key, loading);
+      return loading;
+    };
     for (const session of [...sessions.values()]) {
       const { scope } = session;
       try {
-        const catalog = await loadGatewayCatalog(deps, scope.actor, scope.serverName);
-        if (catalog.fingerprint === scope.announced) continue;
+        const fingerprint = await fingerprintOf(scope);
+        if (fingerprint === scope.announced) continue;
         const first = scope.announced === undefined;
-        scope.announced = catalog.fingerprint;
+        scope.announced = fingerprint;
         if (!first) await session.server.sendToolListChanged();
       } catch (error) {
         deps.logger.warn('[MCP Gateway] could not check a session for tool changes', { error: String(error) });
