@@ -50,11 +50,11 @@ describe('per-user credentials of an MCP connection', () => {
     const { user, upstream, server, name } = await keyedWorld('right-key');
     await f.install(user, { catalogId: server.id });
     const api = f.api(user);
-    expect((await api.authValues(name)).body).toEqual({ serverName: name, authValueFlags: { API_KEY: false } });
+    expect((await api.authValues(name)).body).toEqual({ serverName: name, authConfig: [{ authField: 'API_KEY', label: 'API key', description: 'Your key', sensitive: true }], authValueFlags: { API_KEY: false } });
 
     const wrong = await api.setAuthValues(name, { API_KEY: 'wrong-key' });
     expect(wrong.status).toBe(200);
-    expect(wrong.body).toEqual({ serverName: name, authValueFlags: { API_KEY: true } });
+    expect(wrong.body).toEqual({ serverName: name, authConfig: [{ authField: 'API_KEY', label: 'API key', description: 'Your key', sensitive: true }], authValueFlags: { API_KEY: true } });
     await ctx.app.services.mcp.settled();
     expect((await api.serverStatus(name)).body).toEqual(
       expect.objectContaining({ connectionState: McpConnectionState.NEEDS_AUTH, lastError: 'the server answered HTTP 401' }),

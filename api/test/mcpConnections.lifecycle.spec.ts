@@ -33,7 +33,7 @@ describe('connecting to an installed MCP server', () => {
     const before = await api.tools();
     expect(before.status).toBe(200);
     expect(before.body.servers[name]).toEqual({ installationId: installation.id, title: 'Weather Tools', authenticated: true, authConfig: [], tools: [] });
-    expect((await api.serverStatus(name)).body).toEqual({ serverName: name, connectionState: McpConnectionState.DISCONNECTED, requiresOAuth: false });
+    expect((await api.serverStatus(name)).body).toEqual({ serverName: name, installationId: installation.id, title: 'Weather Tools', connectionState: McpConnectionState.DISCONNECTED, requiresOAuth: false });
     expect(upstream.requests).toEqual([]);
 
     const reinit = await api.reinitialize(name);
@@ -45,7 +45,7 @@ describe('connecting to an installed MCP server', () => {
     expect(tools.body.servers[name].tools.map((t: { name: string }) => t.name)).toEqual(['echo', 'whoami', 'fail']);
     expect(tools.body.servers[name].tools[0]).toEqual({ name: 'echo', description: 'Answers its text', inputSchema: expect.objectContaining({ type: 'object' }) });
     const status = await api.status();
-    expect(status.body.connectionStatus[name]).toEqual({ connectionState: McpConnectionState.CONNECTED, requiresOAuth: false, lastConnectedAt: expect.any(String) });
+    expect(status.body.connectionStatus[name]).toEqual({ installationId: installation.id, title: 'Weather Tools', connectionState: McpConnectionState.CONNECTED, requiresOAuth: false, lastConnectedAt: expect.any(String) });
     expect(upstream.requests).toHaveLength(seen);
 
     const stored = await ctx.mongoose.connection.db!.collection('mcpconnections').findOne({ userId: user._id });

@@ -54,6 +54,9 @@ export interface McpToolsResponse {
 }
 
 export interface McpConnectionStatusDto {
+  /** The caller's usable installation of the server (personal, else team, else organisation). */
+  installationId: string;
+  title: string;
   connectionState: McpConnectionState;
   requiresOAuth: boolean;
   lastError?: string;
@@ -74,6 +77,8 @@ export interface McpReinitializeResponse {
 
 export interface McpAuthValuesResponse {
   serverName: string;
+  /** What the server asks each user for, in order; the values themselves are write-only. */
+  authConfig: McpAuthFieldDto[];
   authValueFlags: Record<string, boolean>;
 }
 

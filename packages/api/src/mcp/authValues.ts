@@ -22,8 +22,9 @@ async function load(deps: AuthValuesDeps, actor: Actor, serverName: string): Pro
 
 function flags(server: McpServerRecord, installation: InstallationRecord, own: readonly string[], serverName: string): McpAuthValuesResponse {
   const known = new Set([...own, ...(installation.customUserVarNames ?? [])]);
-  const authValueFlags = Object.fromEntries(authFieldsOf(server.config).map((f) => [f.authField, known.has(f.authField)]));
-  return { serverName, authValueFlags };
+  const authConfig = authFieldsOf(server.config);
+  const authValueFlags = Object.fromEntries(authConfig.map((f) => [f.authField, known.has(f.authField)]));
+  return { serverName, authConfig, authValueFlags };
 }
 
 /** GET /api/mcp/:serverName/auth-values: which values are set (the caller's own, or the installation's), never the values. */

@@ -15,6 +15,8 @@ export type ConnectionStatusDeps = ListUserToolsDeps & { connections: Pick<Conne
 function statusOf(deps: ConnectionStatusDeps, actor: Actor, { installation, server, connection }: UsableServerState): McpConnectionStatusDto {
   const local = deps.connections.localState(installation._id, actor.id);
   const status: McpConnectionStatusDto = {
+    installationId: String(installation._id),
+    title: server.title,
     connectionState: local ?? connection?.state ?? McpConnectionState.DISCONNECTED,
     requiresOAuth: Boolean(server.config.oauth) || connection?.requiresOAuth === true,
   };

@@ -51,8 +51,10 @@ const schemas = {
   },
   McpConnectionStatus: {
     type: 'object',
-    required: ['connectionState', 'requiresOAuth'],
+    required: ['installationId', 'title', 'connectionState', 'requiresOAuth'],
     properties: {
+      installationId: { ...objectId, description: 'Your usable installation of the server (personal, else team, else organisation)' },
+      title: { type: 'string' },
       connectionState: { type: 'string', enum: [...mcpConnectionStateList] },
       requiresOAuth: { type: 'boolean' },
       lastError: { type: 'string', description: 'Why the last connection failed: timeout, refused, TLS, HTTP status, protocol' },
@@ -80,8 +82,12 @@ const schemas = {
   },
   McpAuthValues: {
     type: 'object',
-    required: ['serverName', 'authValueFlags'],
-    properties: { serverName: { type: 'string' }, authValueFlags: { type: 'object', additionalProperties: { type: 'boolean' } } },
+    required: ['serverName', 'authConfig', 'authValueFlags'],
+    properties: {
+      serverName: { type: 'string' },
+      authConfig: { type: 'array', items: ref('McpAuthField'), description: 'What the server asks each user for' },
+      authValueFlags: { type: 'object', additionalProperties: { type: 'boolean' }, description: 'Whether each value is set (yours, or the installation\'s); never the value' },
+    },
   },
   UpdateMcpAuthValues: {
     type: 'object',
