@@ -212,14 +212,20 @@ describe('connecting an OAuth-protected MCP server', () => {
 });
 
 describe('disconnecting and uninstalling', () => {
-  it('DELETE …/oauth/tokens revokes at the authorization server and deletes the tokens; again → 404', async () => {
+  it('DELETE …/oauth/tokens revokes at the authorization server, deletes the tokens and closes the connection; again → 404', async () => {
     const { serverName, installationId } = await installOAuthServer(ctx, peer, alice);
     await connect(ctx, alice, serverName);
+    expect((await as(ctx, alice).post(`/api/mcp/${serverName}/reinitialize`)).body.success).toBe(true);
+    expect((await as(ctx, alice).get(`/api/mcp/connection/status/${serverName}`)).body.connectionState).toBe('connected');
     const held = (await ctx.methods.readOAuthTokens(installationId, alice.id))!;
     const res = await as(ctx, alice).delete(`/api/mcp/${serverName}/oauth/tokens`);
     expect(res.status).toBe(204);
     expect(peer.revoked).toEqual(expect.arrayContaining([held.accessToken, held.refreshToken]));
     expect(await ctx.methods.countOAuthTokens({ installationId })).toBe(0);
+    expect((await as(ctx, alice).get(`/api/mcp/connection/status/${serverName}`)).body).toEqual(
+      expect.objectContaining({ connectionState: 'needs_auth', requiresOAuth: true, lastError: 'you signed out of this server' }),
+    );
+    expect(ctx.app.services.mcp.connections.localState(installationId, alice.id)).toBeUndefined();
     expectError(await as(ctx, alice).delete(`/api/mcp/${serverName}/oauth/tokens`), 404, 'NOT_FOUND');
   });
 

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { ApiKeysScreen } from './screens/ApiKeysScreen';
+import { ConnectionsScreen } from './screens/connections/ConnectionsScreen';
 import { CatalogScreen } from './screens/catalog/CatalogScreen';
 import { ServerFormScreen } from './screens/catalog/ServerFormScreen';
 import { GroupsScreen } from './screens/admin/GroupsScreen';
@@ -21,6 +22,7 @@ export function App() {
           <Route path="/catalog/new" element={<ServerFormScreen />} />
           <Route path="/catalog/:serverName/edit" element={<ServerFormScreen />} />
           <Route path="/installations" element={<InstallationsScreen />} />
+          <Route path="/connections" element={<ConnectionsScreen />} />
           <Route path="/keys" element={<ApiKeysScreen />} />
           <Route path="/admin/users" element={<UsersScreen />} />
           <Route path="/admin/groups" element={<GroupsScreen />} />

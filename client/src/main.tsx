@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/errors';
 import { App } from './App';
+import { OAuthResultPage } from './screens/OAuthResultPage';
 import { SessionProvider } from './session/SessionProvider';
 import './index.css';
 
@@ -19,14 +20,21 @@ const queryClient = new QueryClient({
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
+/** The OAuth sign-in window's last page needs no session, so it does not restore (and rotate) the refresh cookie. */
+const isOAuthResult = window.location.pathname === '/oauth/success' || window.location.pathname === '/oauth/error';
+
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </BrowserRouter>
-    </QueryClientProvider>
+    {isOAuthResult ? (
+      <OAuthResultPage />
+    ) : (
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    )}
   </StrictMode>,
 );

@@ -5,7 +5,7 @@ import type { Services } from '@mcp-registry/api';
 import { actorOf } from '../middleware/actorOf';
 import { clearOAuthCsrfCookie, oauthCallbackParams, oauthCsrfCookieOf, setOAuthCsrfCookie } from './mcpOAuthCookie';
 
-export function mcpOAuthController({ mcpOAuth }: Services, publicUrl: string) {
+export function mcpOAuthController({ mcpOAuth, mcp }: Services, publicUrl: string) {
   return {
     initiate: async (req: Request, res: Response) => {
       const { authorizationUrl, flowId, csrfToken } = await mcpOAuth.initiate(actorOf(req), String(req.params.serverName));
@@ -25,7 +25,7 @@ export function mcpOAuthController({ mcpOAuth }: Services, publicUrl: string) {
       res.json(await mcpOAuth.cancel(actorOf(req), String(req.params.serverName), flowId));
     },
     disconnect: async (req: Request, res: Response) => {
-      await mcpOAuth.disconnect(actorOf(req), String(req.params.serverName));
+      await mcp.signOut(actorOf(req), String(req.params.serverName));
       res.status(204).end();
     },
   };

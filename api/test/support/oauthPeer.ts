@@ -21,6 +21,8 @@ export interface OAuthPeerOptions {
   rotateRefreshTokens?: boolean;
   /** The authorization endpoint answers `error=access_denied`. */
   denyAuthorization?: boolean;
+  /** The authorization endpoint never answers, like a person who never finishes signing in. */
+  holdAuthorization?: boolean;
   /** Serve authorization-server metadata without `code_challenge_methods_supported`. */
   withoutS256?: boolean;
   /** Serve protected-resource metadata naming this resource instead of the MCP endpoint. */
@@ -120,6 +122,7 @@ export async function startOAuthPeer(options: OAuthPeerOptions = {}): Promise<OA
   const provider: OAuthServerProvider = {
     clientsStore: new ClientsStore(() => (peer.registrations += 1)),
     async authorize(client, params, res: Response) {
+      if (options.holdAuthorization) return;
       const target = new URL(params.redirectUri);
       if (params.state) target.searchParams.set('state', params.state);
       if (options.denyAuthorization) {

@@ -55,3 +55,23 @@ export async function renameServer(person: Pick<Person, 'email' | 'password'>, s
   const token = await tokenOf(baseUrl(), person);
   await call(baseUrl(), token, 'PATCH', `/api/mcp/servers/${server.serverName}`, { version: server.version, title });
 }
+
+/** As `person`, through the API: a catalog server with the given connection settings. */
+export async function makeServerWithConfig(person: Pick<Person, 'email' | 'password'>, title: string, config: Record<string, unknown>): Promise<CatalogServer> {
+  const token = await tokenOf(baseUrl(), person);
+  return call<CatalogServer>(baseUrl(), token, 'POST', '/api/mcp/servers', { title, config: { type: 'streamable-http', ...config } });
+}
+
+/** As `person`, through the API: installs `server` (for another user with `userId`, org-wide with `scope: 'org'`). */
+export async function installThroughApi(person: Pick<Person, 'email' | 'password'>, server: CatalogServer, options: { userId?: string; scope?: string } = {}): Promise<void> {
+  const token = await tokenOf(baseUrl(), person);
+  await call(baseUrl(), token, 'POST', '/api/mcp_server', { catalogId: server.id, ...options });
+}
+
+export async function userIdOf(asPerson: Pick<Person, 'email' | 'password'>, email: string): Promise<string> {
+  const token = await tokenOf(baseUrl(), asPerson);
+  const page = await call<{ data: Array<{ id: string }> }>(baseUrl(), token, 'GET', `/api/users?search=${encodeURIComponent(email)}`);
+  const id = page.data[0]?.id;
+  if (!id) throw new Error(`no user ${email}`);
+  return id;
+}

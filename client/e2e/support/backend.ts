@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,14 +19,29 @@ export interface Backend {
   stop(): Promise<void>;
 }
 
-/** The service as `npm start` runs it (API and built client), on an ephemeral port with a fresh data directory. */
-export function startBackend(env: Record<string, string>): Promise<Backend> {
+/** A port free right now: the OAuth redirect URI is built from the service's public URL, so it cannot listen on port 0. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}
+
+/**
+ * The service as `npm start` runs it (API and built client), on a free port with a fresh data directory;
+ * `allowedAddresses` are the loopback peers (host:port) it may connect to.
+ */
+export async function startBackend(env: Record<string, string>, allowedAddresses: string[] = []): Promise<Backend> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mcpr-e2e-'));
   const configPath = path.join(dataDir, 'mcp-registry.yaml');
-  writeFileSync(configPath, `mcpSettings:\n  allowedAddresses: ['${MCP_TEST_ADDRESS}']\n`);
+  const allowed = [MCP_TEST_ADDRESS, ...allowedAddresses].map((a) => `'${a}'`).join(', ');
+  writeFileSync(configPath, `mcpSettings:\n  allowedAddresses: [${allowed}]\n`);
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: dataDir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, CONFIG_PATH: configPath, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, CONFIG_PATH: configPath, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

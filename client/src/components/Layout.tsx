@@ -15,6 +15,7 @@ export function Layout() {
   const links = [
     { to: '/catalog', label: 'Catalog', shown: true },
     { to: '/installations', label: 'Installations', shown: true },
+    { to: '/connections', label: 'Connections', shown: can(PermissionTypes.MCP_SERVERS, Permissions.USE) },
     { to: '/keys', label: 'API keys', shown: can(PermissionTypes.API_KEYS, Permissions.READ) },
     { to: '/admin/users', label: 'Users', shown: can(PermissionTypes.USERS, Permissions.READ) },
     { to: '/admin/groups', label: 'Groups', shown: can(PermissionTypes.GROUPS, Permissions.READ) },

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { InstallationScope, InstallationStatus, Permissions, PermissionTypes } from '@mcp-registry/data-provider';
 import { api } from '../api/client';
+import { useConnectionStatus } from '../api/connections';
+import type { ConnectionStatus } from '../api/connections';
 import type { Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { searchPeople } from '../api/people';
@@ -17,6 +19,7 @@ import { Badge } from '../components/Status';
 import { useUser } from '../session/SessionProvider';
 import { usePermissions } from '../session/usePermissions';
 import { installedBy, installedFor } from './catalog/installResult';
+import { ConnectionBadge } from './connections/ConnectionBadge';
 
 type Installation = Schemas['Installation'];
 
@@ -28,6 +31,7 @@ export function InstallationsScreen() {
   const admin = can(PermissionTypes.MCP_SERVER_INSTALLATIONS, Permissions.ADMIN) && can(PermissionTypes.USERS, Permissions.READ);
   const [owner, setOwner] = useState<ComboboxItem | null>(null);
   const [removing, setRemoving] = useState<Installation | null>(null);
+  const connections = useConnectionByInstallation();
   const list = useInfiniteList(['installations', owner?.id ?? null], (after) =>
     unwrap(api.GET('/api/mcp_server', { params: { query: { limit: 20, ...(owner ? { userId: owner.id } : {}), ...(after ? { after } : {}) } } })),
   );
@@ -57,7 +61,7 @@ export function InstallationsScreen() {
         emptyHelp="Install a server from the catalog."
       />
       {list.items.length > 0 && (
-        <DataTable caption="Installations you can see" columns={['Server', 'Scope', 'For', 'Installed by', 'Status', '']}>
+        <DataTable caption="Installations you can see" columns={['Server', 'Scope', 'For', 'Installed by', 'Status', 'Your connection', '']}>
           {list.items.map((i) => (
             <tr key={i.id}>
               <td className="px-4 py-2 font-medium text-slate-900">{i.serverName}</td>
@@ -66,6 +70,9 @@ export function InstallationsScreen() {
               <td className="px-4 py-2">{installedBy(i, me.id)}</td>
               <td className="px-4 py-2">
                 {i.status === InstallationStatus.ACTIVE ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Needs configuration</Badge>}
+              </td>
+              <td className="px-4 py-2">
+                <ConnectionCell status={connections.get(i.id)} />
               </td>
               <td className="px-4 py-2 text-right">
                 <Button variant="ghost" onClick={() => setRemoving(i)} aria-label={`Uninstall ${i.serverName} for ${installedFor(i, me.id)}`}>
@@ -79,6 +86,21 @@ export function InstallationsScreen() {
       <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
       {removing && <UninstallDialog installation={removing} onClose={() => setRemoving(null)} />}
     </div>
+  );
+}
+
+/** The caller's connections keyed by installation: only the installation each server resolves to for them has one. */
+function useConnectionByInstallation(): Map<string, ConnectionStatus> {
+  const status = useConnectionStatus();
+  return new Map(Object.values(status.data ?? {}).map((s) => [s.installationId, s]));
+}
+
+function ConnectionCell({ status }: { status: ConnectionStatus | undefined }) {
+  if (status) return <ConnectionBadge status={status} />;
+  return (
+    <span className="text-slate-500" title="You connect through another installation of this server, or it is not installed for you">
+      —<span className="sr-only">No connection of yours</span>
+    </span>
   );
 }
 

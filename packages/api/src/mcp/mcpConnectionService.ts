@@ -7,6 +7,7 @@ import { connectionStatus, serverConnectionStatus } from './connectionStatus';
 import { inspectInstallation } from './inspectInstallation';
 import { listUserTools } from './listUserTools';
 import { reinitialize } from './reinitialize';
+import { signOutOfServer } from './signOutOfServer';
 
 /**
  * MCP connections as the routes (and the gateway) use them. `connections` is the process's connection manager:
@@ -28,6 +29,10 @@ export function createMcpConnectionService(deps: ServiceDeps) {
       const flags = await updateAuthValues(deps, actor, serverName, values);
       deps.changes.notify();
       return flags;
+    },
+    signOut: async (actor: Actor, serverName: string) => {
+      await signOutOfServer(deps, actor, serverName);
+      deps.changes.notify();
     },
     callTool: (actor: Actor, serverName: string, toolName: string, args: Record<string, unknown>) => callUserTool(deps, actor, serverName, toolName, args),
     inspect: (actor: Actor, installationId: string, input: McpInspectInput) => inspectInstallation(deps, actor, installationId, input),

@@ -1,5 +1,5 @@
 import type { Mongoose } from 'mongoose';
-import type { McpConnectionState } from '@mcp-registry/data-provider';
+import { McpConnectionState } from '@mcp-registry/data-provider';
 import { mcpConnectionSchema } from '../schema/mcpConnection';
 import type { IMcpConnection } from '../schema/mcpConnection';
 import { getModel } from '../utils/model';
@@ -22,6 +22,8 @@ export interface McpConnectionOutcome {
 }
 
 export type McpConnectionRecord = Omit<IMcpConnection, 'organizationId'>;
+
+const SIGNED_OUT = 'you signed out of this server';
 
 const STATUS_FIELDS = { installationId: 1, catalogVersion: 1, state: 1, requiresOAuth: 1, lastError: 1, lastConnectedAt: 1 } as const;
 const TOOL_FIELDS = { ...STATUS_FIELDS, toolsJson: 1, toolsFetchedAt: 1 } as const;
@@ -65,10 +67,18 @@ export function createMcpConnectionMethods(mongoose: Mongoose) {
     return Connection.findOne({ userId: uid, installationId: iid }, TOOL_FIELDS).lean<McpConnectionRecord>();
   }
 
+  /** The user signed out of an OAuth server: every replica's status reads "needs sign-in" until they connect again. */
+  async function recordMcpSignOut(installationId: Id, userId: Id): Promise<void> {
+    const iid = toObjectId(installationId);
+    const uid = toObjectId(userId);
+    if (!iid || !uid) return;
+    await Connection.updateOne({ userId: uid, installationId: iid }, { $set: { state: McpConnectionState.NEEDS_AUTH, requiresOAuth: true, lastError: SIGNED_OUT } });
+  }
+
   async function removeMcpConnectionsOfInstallations(installationIds: readonly Id[]): Promise<void> {
     const ids = installationIds.map(toObjectId).filter((id) => id !== null);
     if (ids.length > 0) await Connection.deleteMany({ installationId: { $in: ids } });
   }
 
-  return { recordMcpConnection, listMcpConnections, findMcpConnection, removeMcpConnectionsOfInstallations };
+  return { recordMcpConnection, listMcpConnections, findMcpConnection, recordMcpSignOut, removeMcpConnectionsOfInstallations };
 }

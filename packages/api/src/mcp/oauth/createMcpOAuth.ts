@@ -5,7 +5,6 @@ import { createGuardedFetch } from '../../ssrf/guardedFetch';
 import type { SsrfOptions } from '../../ssrf/types';
 import { completeOAuthCallback } from './completeOAuthCallback';
 import type { OAuthCallbackInput } from './completeOAuthCallback';
-import { disconnectOAuth } from './disconnectOAuth';
 import { initiateOAuth, startOAuthFlow } from './initiateOAuth';
 import type { UsableInstallation } from '../resolveUsableInstallation';
 import type { McpOAuthDeps, McpOAuthSettings } from './oauthDeps';
@@ -42,7 +41,6 @@ export function createMcpOAuth(input: { methods: Methods; logger: Logger; ssrf: 
     callback: (callback: OAuthCallbackInput) => completeOAuthCallback(deps, callback),
     status: (actor: Actor, flowId: string) => getOAuthFlowStatus(deps, actor, flowId),
     cancel: (actor: Actor, serverName: string, flowId?: string) => cancelOAuthFlow(deps, actor, serverName, flowId),
-    disconnect: (actor: Actor, serverName: string) => disconnectOAuth(deps, actor, serverName),
     tokenSource: createOAuthTokenSource(deps),
     cleanup,
     close: () => guarded.close(),

@@ -95,7 +95,7 @@ export const mcpOAuthPaths: OpenApiModule = {
     },
     '/api/mcp/{serverName}/oauth/tokens': {
       delete: {
-        summary: 'Disconnect: revoke (RFC 7009) and delete your OAuth tokens for the server',
+        summary: 'Sign out: revoke (RFC 7009) and delete your OAuth tokens for the server and close your connection to it (status: needs_auth)',
         operationId: 'deleteMcpOAuthTokens',
         security: bearer,
         'x-permission': 'MCP_SERVERS:USE',
