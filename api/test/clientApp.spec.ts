@@ -25,8 +25,8 @@ afterAll(async () => {
 });
 
 describe('the web client served at /', () => {
-  it('answers client routes with index.html, never cached, under a CSP that allows its own scripts', async () => {
-    for (const url of ['/', '/catalog', '/admin/users?x=1']) {
+  it('answers client routes (and the OAuth callback\'s landing pages) with index.html, never cached, under a CSP that allows its own scripts', async () => {
+    for (const url of ['/', '/catalog', '/admin/users?x=1', '/oauth/success?serverName=x', '/oauth/error?error=access_denied']) {
       const res = await request(app).get(url).set('Accept', 'text/html');
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);

@@ -216,7 +216,9 @@ describe('disconnecting and uninstalling', () => {
     const { serverName, installationId } = await installOAuthServer(ctx, peer, alice);
     await connect(ctx, alice, serverName);
     expect((await as(ctx, alice).post(`/api/mcp/${serverName}/reinitialize`)).body.success).toBe(true);
-    expect((await as(ctx, alice).get(`/api/mcp/connection/status/${serverName}`)).body.connectionState).toBe('connected');
+    expect((await as(ctx, alice).get(`/api/mcp/connection/status/${serverName}`)).body).toEqual(
+      expect.objectContaining({ connectionState: 'connected', requiresOAuth: true }),
+    );
     const held = (await ctx.methods.readOAuthTokens(installationId, alice.id))!;
     const res = await as(ctx, alice).delete(`/api/mcp/${serverName}/oauth/tokens`);
     expect(res.status).toBe(204);

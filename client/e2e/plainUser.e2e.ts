@@ -7,7 +7,7 @@ test('a plain user sees "For another person" disabled with the reason, and insta
   const title = 'Wiki Search';
   await makeServer(admin, title, [paul]);
   await signIn(page, paul);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Catalog', 'Installations', 'API keys']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Catalog', 'Installations', 'Connections', 'API keys']);
 
   await expect(card(page, title).getByRole('button')).toHaveText(['Install']);
   await card(page, title).getByRole('button', { name: `Install ${title}` }).click();

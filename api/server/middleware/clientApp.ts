@@ -4,7 +4,7 @@ import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 
 /** Paths the service answers itself; a browser route never starts with them. */
-const SERVICE_PREFIXES = ['/api', '/mcp', '/health', '/ready', '/oauth'];
+const SERVICE_PREFIXES = ['/api', '/mcp', '/health', '/ready'];
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** The page may load its own scripts, styles and images and call its own origin, nothing else. */

@@ -36,16 +36,20 @@ export interface CatalogServer {
 
 /** As `person`, through the API: a catalog server (no connection is made), optionally shared with others as viewers. */
 export async function makeServer(person: Pick<Person, 'email' | 'password'>, title: string, shareWith: Array<Pick<Person, 'email'>> = []): Promise<CatalogServer> {
+  return makeServerWithConfig(person, title, { url: `http://${MCP_TEST_ADDRESS}/mcp` }, shareWith);
+}
+
+/** As `person`, through the API: a catalog server with the given connection settings, shared with others as viewers. */
+export async function makeServerWithConfig(
+  person: Pick<Person, 'email' | 'password'>,
+  title: string,
+  config: Record<string, unknown>,
+  shareWith: Array<Pick<Person, 'email'>> = [],
+): Promise<CatalogServer> {
   const token = await tokenOf(baseUrl(), person);
-  const server = await call<CatalogServer>(baseUrl(), token, 'POST', '/api/mcp/servers', {
-    title,
-    config: { type: 'streamable-http', url: `http://${MCP_TEST_ADDRESS}/mcp` },
-  });
+  const server = await call<CatalogServer>(baseUrl(), token, 'POST', '/api/mcp/servers', { title, config: { type: 'streamable-http', ...config } });
   const updated = [];
-  for (const other of shareWith) {
-    const page = await call<{ data: Array<{ id: string }> }>(baseUrl(), token, 'GET', `/api/users?search=${encodeURIComponent(other.email)}`);
-    updated.push({ type: 'user', id: page.data[0]?.id, accessRoleId: 'mcpServer_viewer' });
-  }
+  for (const other of shareWith) updated.push({ type: 'user', id: await findUserId(token, other.email), accessRoleId: 'mcpServer_viewer' });
   if (updated.length > 0) await call(baseUrl(), token, 'PUT', `/api/permissions/mcpServer/${server.id}`, { updated });
   return server;
 }
@@ -56,12 +60,6 @@ export async function renameServer(person: Pick<Person, 'email' | 'password'>, s
   await call(baseUrl(), token, 'PATCH', `/api/mcp/servers/${server.serverName}`, { version: server.version, title });
 }
 
-/** As `person`, through the API: a catalog server with the given connection settings. */
-export async function makeServerWithConfig(person: Pick<Person, 'email' | 'password'>, title: string, config: Record<string, unknown>): Promise<CatalogServer> {
-  const token = await tokenOf(baseUrl(), person);
-  return call<CatalogServer>(baseUrl(), token, 'POST', '/api/mcp/servers', { title, config: { type: 'streamable-http', ...config } });
-}
-
 /** As `person`, through the API: installs `server` (for another user with `userId`, org-wide with `scope: 'org'`). */
 export async function installThroughApi(person: Pick<Person, 'email' | 'password'>, server: CatalogServer, options: { userId?: string; scope?: string } = {}): Promise<void> {
   const token = await tokenOf(baseUrl(), person);
@@ -69,7 +67,10 @@ export async function installThroughApi(person: Pick<Person, 'email' | 'password
 }
 
 export async function userIdOf(asPerson: Pick<Person, 'email' | 'password'>, email: string): Promise<string> {
-  const token = await tokenOf(baseUrl(), asPerson);
+  return findUserId(await tokenOf(baseUrl(), asPerson), email);
+}
+
+async function findUserId(token: string, email: string): Promise<string> {
   const page = await call<{ data: Array<{ id: string }> }>(baseUrl(), token, 'GET', `/api/users?search=${encodeURIComponent(email)}`);
   const id = page.data[0]?.id;
   if (!id) throw new Error(`no user ${email}`);

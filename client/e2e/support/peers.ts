@@ -1,7 +1,11 @@
-import { startMcpPeer } from '../../../test/mcpPeer';
+import { createRequire } from 'node:module';
 import type { McpPeer } from '../../../test/mcpPeer';
-import { startOAuthPeer } from '../../../api/test/support/oauthPeer';
 import type { OAuthPeer } from '../../../api/test/support/oauthPeer';
+
+/** The peers of the API tests are CommonJS (the repository root is not an ES module package): required, not imported. */
+const require = createRequire(import.meta.url);
+const { startMcpPeer } = require('../../../test/mcpPeer.ts') as typeof import('../../../test/mcpPeer');
+const { startOAuthPeer } = require('../../../api/test/support/oauthPeer.ts') as typeof import('../../../api/test/support/oauthPeer');
 
 /** The header the keyed MCP peer demands, filled by the service from each user's own variable. */
 export const KEYED_PEER_HEADER = 'x-api-key';

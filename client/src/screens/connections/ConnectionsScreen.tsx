@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { McpConnectionState } from '@mcp-registry/data-provider';
@@ -19,6 +19,7 @@ const WATCH_AFTER_ACTION_MS = 20_000;
 export function ConnectionsScreen() {
   const [watchUntil, setWatchUntil] = useState(0);
   const [editing, setEditing] = useState<{ serverName: string; title: string } | null>(null);
+  const [settingsSavedAt, setSettingsSavedAt] = useState<Record<string, number>>({});
   const status = useConnectionStatus(watchUntil);
   const queryClient = useQueryClient();
   const watch = () => {
@@ -45,16 +46,42 @@ export function ConnectionsScreen() {
       {servers.length > 0 && (
         <ul className="grid gap-3 md:grid-cols-2" aria-label="Connections">
           {servers.map(([serverName, s]) => (
-            <ConnectionCard key={serverName} serverName={serverName} status={s} onChanged={watch} onEditSettings={() => setEditing({ serverName, title: s.title })} />
+            <ConnectionCard
+              key={serverName}
+              serverName={serverName}
+              status={s}
+              settingsSavedAt={settingsSavedAt[serverName] ?? 0}
+              onChanged={watch}
+              onEditSettings={() => setEditing({ serverName, title: s.title })}
+            />
           ))}
         </ul>
       )}
-      {editing && <SettingsDialog serverName={editing.serverName} title={editing.title} onSaved={watch} onClose={() => setEditing(null)} />}
+      {editing && (
+        <SettingsDialog
+          serverName={editing.serverName}
+          title={editing.title}
+          onSaved={() => {
+            setSettingsSavedAt({ ...settingsSavedAt, [editing.serverName]: Date.now() });
+            watch();
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </div>
   );
 }
 
-function ConnectionCard({ serverName, status, onChanged, onEditSettings }: { serverName: string; status: ConnectionStatus; onChanged(): void; onEditSettings(): void }) {
+interface ConnectionCardProps {
+  serverName: string;
+  status: ConnectionStatus;
+  /** When the caller last saved their settings for this server: an earlier attempt's outcome no longer applies. */
+  settingsSavedAt: number;
+  onChanged(): void;
+  onEditSettings(): void;
+}
+
+function ConnectionCard({ serverName, status, settingsSavedAt, onChanged, onEditSettings }: ConnectionCardProps) {
   const reinitialize = useMutation({
     mutationFn: () => unwrap(api.POST('/api/mcp/{serverName}/reinitialize', { params: { path: { serverName } } })),
     onSettled: onChanged,
@@ -64,6 +91,8 @@ function ConnectionCard({ serverName, status, onChanged, onEditSettings }: { ser
     onSettled: onChanged,
   });
   const oauth = useOAuthConnect(serverName, () => reinitialize.mutate());
+  const { reset } = reinitialize;
+  useEffect(() => reset(), [settingsSavedAt, reset]);
   const connected = status.connectionState === McpConnectionState.CONNECTED;
   const busy = reinitialize.isPending || oauth.state.phase === 'waiting' || signOut.isPending;
   const result = reinitialize.data;

@@ -30,7 +30,8 @@ export async function reinitialize(deps: ReinitializeDeps, actor: Actor, serverN
   const target = await connectTargetFor(deps, installation, actor.id);
   try {
     const connection = await deps.connections.connect(target, { fresh: true });
-    const message = `Reconnected to MCP server "${serverName}" (${connection.tools.length} tools)`;
+    const count = connection.tools.length;
+    const message = `Reconnected to MCP server "${serverName}" (${count} ${count === 1 ? 'tool' : 'tools'})`;
     return { response: { success: true, message, serverName, oauthRequired: false, oauthUrl: null }, csrfToken: null };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status === 404) throw error;

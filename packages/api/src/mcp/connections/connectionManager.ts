@@ -159,14 +159,14 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
     if (!connection) return;
     connection.tools = tools;
     connection.toolNames = new Set(tools.map((t) => t.name));
-    void record(connection.target, McpConnectionState.CONNECTED, { tools });
+    void record(connection.target, McpConnectionState.CONNECTED, { tools, requiresOAuth: connection.usesOAuth });
     for (const listener of listeners) listener(connection.target, tools);
   }
 
   function onClosed(key: string, connection: LiveConnection): void {
     if (connection.closing) return;
     if (live.get(key) === connection) live.delete(key);
-    void record(connection.target, McpConnectionState.ERROR, { lastError: 'the server closed the connection' });
+    void record(connection.target, McpConnectionState.ERROR, { lastError: 'the server closed the connection', requiresOAuth: connection.usesOAuth });
   }
 
   async function open(key: string, target: ConnectTarget): Promise<LiveConnection> {
@@ -198,6 +198,7 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
       catalogVersion: target.server.version,
       connectedAt: new Date(),
       timeoutMs,
+      usesOAuth: wrapFetch !== null || Boolean(config.oauth),
       tools,
       toolNames: new Set(tools.map((t) => t.name)),
       lastUsedAt: Date.now(),
@@ -205,7 +206,7 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
       closing: false,
     };
     opened.client.onclose = () => onClosed(key, connection);
-    await record(target, McpConnectionState.CONNECTED, { tools });
+    await record(target, McpConnectionState.CONNECTED, { tools, requiresOAuth: connection.usesOAuth });
     return connection;
   }
 

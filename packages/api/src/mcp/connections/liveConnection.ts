@@ -15,6 +15,8 @@ export interface LiveConnection {
   readonly catalogVersion: number;
   readonly connectedAt: Date;
   readonly timeoutMs: number;
+  /** Made with the user's OAuth grant: the status keeps saying that the server signs people in. */
+  readonly usesOAuth: boolean;
   tools: Tool[];
   toolNames: Set<string>;
   lastUsedAt: number;
