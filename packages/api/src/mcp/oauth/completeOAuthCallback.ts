@@ -109,9 +109,19 @@ async function redeem(deps: McpOAuthDeps, flow: McpOAuthFlowRecord, code: string
 /**
  * GET /api/mcp/:serverName/oauth/callback. `state` maps to a flow only through MongoDB, and the flow completes
  * only for the browser holding its CSRF cookie: there is deliberately no "most recent pending flow" fallback,
- * which would hand a victim's tokens to whoever sent them the authorization link.
+ * which would hand a victim's tokens to whoever sent them the authorization link. The browser in the sign-in window
+ * always lands on a page of the client, also when the database fails underneath (`callback_failed`).
  */
 export async function completeOAuthCallback(deps: McpOAuthDeps, input: OAuthCallbackInput): Promise<OAuthCallbackResult> {
+  try {
+    return await settleCallback(deps, input);
+  } catch (error) {
+    deps.logger.error('[MCP OAuth] callback failed', { serverName: input.serverName, error: error instanceof Error ? error.message : String(error) });
+    return failure(deps, McpOAuthCallbackError.CALLBACK_FAILED);
+  }
+}
+
+async function settleCallback(deps: McpOAuthDeps, input: OAuthCallbackInput): Promise<OAuthCallbackResult> {
   if (!input.state) return failure(deps, input.error ? providerError(input.error) : McpOAuthCallbackError.MISSING_STATE);
   const flow = await deps.findOAuthFlowByState(input.state);
   if (!flow || flow.serverName !== input.serverName) return failure(deps, McpOAuthCallbackError.INVALID_STATE);
