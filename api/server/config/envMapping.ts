@@ -23,6 +23,7 @@ export const ENV_MAPPING: ReadonlyArray<readonly [string, string]> = [
   ['LOG_LEVEL', 'log.level'],
   ['MCP_IDLE_TIMEOUT_MS', 'mcpConnections.idleTimeoutMs'],
   ['MCP_MAX_CONNECTIONS', 'mcpConnections.maxConnections'],
+  ['MCP_CREDENTIAL_RECHECK_MS', 'mcpConnections.credentialRecheckMs'],
   ['GATEWAY_ALLOWED_ORIGINS', 'gateway.allowedOrigins'],
   ['GATEWAY_ALLOWED_HOSTS', 'gateway.allowedHosts'],
   ['GATEWAY_RATE_LIMIT_PER_MIN', 'gateway.rateLimitPerMin'],

@@ -30,7 +30,7 @@ export interface CreateServicesInput {
   /** Public and client URLs, flow timeout and CSRF key of the MCP OAuth flows. */
   mcpOAuth: McpOAuthOptions;
   /** Live MCP connections: idle timeout, process-wide cap, whether to connect in the background. */
-  mcp?: { idleTimeoutMs?: number; maxConnections?: number; connectInBackground?: boolean };
+  mcp?: { idleTimeoutMs?: number; maxConnections?: number; credentialRecheckMs?: number; connectInBackground?: boolean };
   gateway: GatewayOptions;
 }
 

@@ -68,6 +68,8 @@ export const appConfigSchema = z.strictObject({
       idleTimeoutMs: z.coerce.number().int().min(1_000).default(15 * 60_000),
       /** At most this many open connections; the least recently used one is closed beyond it. */
       maxConnections: z.coerce.number().int().min(1).default(1_000),
+      /** An open connection is used this long before its credentials are compared with MongoDB's (another replica may have changed them). */
+      credentialRecheckMs: z.coerce.number().int().min(0).default(30_000),
       /** Connect right after an install for someone else or a credential change, so their tools are listed at once. */
       connectInBackground: z.boolean().default(true),
     })

@@ -14,6 +14,7 @@ import { createMcpOAuthFlowMethods } from './mcpOAuthFlow';
 import { createMcpOAuthLeaseMethods } from './mcpOAuthLease';
 import { createMcpOAuthTokenMethods } from './mcpOAuthToken';
 import { createMcpConnectionMethods } from './mcpConnection';
+import { createMcpCredentialStampMethods } from './mcpCredentialStamp';
 import { createMcpServerMethods } from './mcpServer';
 import { createMcpUserCredentialMethods } from './mcpUserCredential';
 import { createOrganizationMethods } from './organization';
@@ -58,6 +59,7 @@ export function createMethods(mongoose: Mongoose, deps: MethodDeps = {}) {
     ...createMcpOAuthLeaseMethods(mongoose),
     ...createMcpOAuthClientMethods(mongoose, deps.cipher),
     ...createMcpUserCredentialMethods(mongoose, deps.cipher),
+    ...createMcpCredentialStampMethods(mongoose),
     ...createMcpConnectionMethods(mongoose),
   };
 }

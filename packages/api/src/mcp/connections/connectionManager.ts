@@ -18,15 +18,18 @@ import { resolveCredentials } from './resolveCredentials';
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 export const DEFAULT_IDLE_TIMEOUT_MS = 15 * 60_000;
 export const DEFAULT_MAX_CONNECTIONS = 1000;
+export const DEFAULT_CREDENTIAL_RECHECK_MS = 30_000;
 
 export type ConnectionManagerDeps = {
-  methods: Pick<Methods, 'openStoredConfig' | 'readInstallationCustomUserVars' | 'readUserCredentials' | 'recordMcpConnection'>;
+  methods: Pick<Methods, 'openStoredConfig' | 'readInstallationCustomUserVars' | 'readUserCredentials' | 'recordMcpConnection' | 'readMcpCredentialStamp'>;
   logger: Logger;
   /** `mcpSettings` (and the DNS lookup): every request of every transport goes through the guarded fetch. */
   ssrf: SsrfOptions;
   oauth?: McpOAuthSource;
   idleTimeoutMs?: number;
   maxConnections?: number;
+  /** How long an open connection is used before its credentials are compared with MongoDB's again (0: every use). */
+  credentialRecheckMs?: number;
 };
 
 export type ToolsChangedListener = (target: ConnectTarget, tools: Tool[]) => void;
@@ -44,12 +47,14 @@ function serverLabel(target: ConnectTarget): string {
  * Live MCP connections of this process, keyed by (installation, user). A connection is opened on demand with
  * credentials resolved at that moment; concurrent requests for one key share the attempt; an idle connection is
  * closed after `idleTimeoutMs`, the least recently used one when `maxConnections` would be exceeded, and one made
- * before the catalog server's `version` changed on its next use. Outcomes and tool lists go to MongoDB so that
- * every replica can answer without a network call (DESIGN.md §7).
+ * before the catalog server's `version` changed on its next use. Credentials changed through another replica are
+ * noticed within `credentialRecheckMs`: the connection is then re-made with the new ones. Outcomes and tool lists go
+ * to MongoDB so that every replica can answer without a network call (DESIGN.md §7).
  */
 export function createConnectionManager(deps: ConnectionManagerDeps) {
   const { methods, logger } = deps;
   const idleTimeoutMs = deps.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const credentialRecheckMs = deps.credentialRecheckMs ?? DEFAULT_CREDENTIAL_RECHECK_MS;
   const maxConnections = deps.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const fetch = createGuardedFetch(deps.ssrf);
   /** In least-recently-used order: a use moves the entry to the end. */
@@ -170,6 +175,7 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
   }
 
   async function open(key: string, target: ConnectTarget): Promise<LiveConnection> {
+    const credentialStamp = await methods.readMcpCredentialStamp(target.installation._id, target.userId);
     const config = methods.openStoredConfig(target.server.config);
     if (!config.url) throw new UpstreamUnavailableError(`${serverLabel(target)} has no URL`);
     const headers = await credentialHeaders(target, config);
@@ -199,6 +205,8 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
       connectedAt: new Date(),
       timeoutMs,
       usesOAuth: wrapFetch !== null || Boolean(config.oauth),
+      credentialStamp,
+      credentialsCheckedAt: Date.now(),
       tools,
       toolNames: new Set(tools.map((t) => t.name)),
       lastUsedAt: Date.now(),
@@ -221,14 +229,27 @@ export function createConnectionManager(deps: ConnectionManagerDeps) {
     return connection;
   }
 
+  /** False once the credentials in MongoDB are no longer those the connection was made with. */
+  async function credentialsCurrent(connection: LiveConnection): Promise<boolean> {
+    if (Date.now() - connection.credentialsCheckedAt < credentialRecheckMs) return true;
+    const stamp = await methods.readMcpCredentialStamp(connection.target.installation._id, connection.target.userId);
+    if (stamp !== connection.credentialStamp) return false;
+    connection.credentialsCheckedAt = Date.now();
+    return true;
+  }
+
   /** The open connection for the target, made (or re-made when stale) as needed; concurrent callers share one attempt. */
   async function connect(target: ConnectTarget, options: ConnectOptions = {}): Promise<LiveConnection> {
     const key = connectionKey(target.installation._id, target.userId);
     const existing = live.get(key);
-    const usable = existing && !existing.stale && !options.fresh && existing.catalogVersion === target.server.version;
-    if (usable) {
-      touch(existing);
-      return existing;
+    const reusable = existing && !existing.stale && !options.fresh && existing.catalogVersion === target.server.version;
+    if (reusable) {
+      const current = await credentialsCurrent(existing);
+      if (live.get(key) !== existing) return connect(target, options);
+      if (current) {
+        touch(existing);
+        return existing;
+      }
     }
     if (existing) close(key);
     const under = pending.get(key);

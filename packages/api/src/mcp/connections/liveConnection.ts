@@ -17,6 +17,9 @@ export interface LiveConnection {
   readonly timeoutMs: number;
   /** Made with the user's OAuth grant: the status keeps saying that the server signs people in. */
   readonly usesOAuth: boolean;
+  /** The credentials it was made with, as `readMcpCredentialStamp` condenses them, and when that was last confirmed. */
+  readonly credentialStamp: string;
+  credentialsCheckedAt: number;
   tools: Tool[];
   toolNames: Set<string>;
   lastUsedAt: number;
