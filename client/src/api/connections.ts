@@ -15,9 +15,10 @@ const IDLE_POLL_MS = 15_000;
  * The caller's connection to every server installed for them, by catalog slug. The route makes no network call,
  * so it is polled: quickly while a connection is being made or while `watchUntil` (after an action) lies ahead.
  */
-export function useConnectionStatus(watchUntil = 0) {
+export function useConnectionStatus({ watchUntil = 0, enabled = true }: { watchUntil?: number; enabled?: boolean } = {}) {
   return useQuery({
     queryKey: connectionStatusKey,
+    enabled,
     queryFn: async () => (await unwrap(api.GET('/api/mcp/connection/status'))).connectionStatus,
     refetchInterval: (query) => {
       const connecting = Object.values(query.state.data ?? {}).some((s) => s.connectionState === McpConnectionState.CONNECTING);

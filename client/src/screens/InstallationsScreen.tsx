@@ -91,7 +91,8 @@ export function InstallationsScreen() {
 
 /** The caller's connections keyed by installation: only the installation each server resolves to for them has one. */
 function useConnectionByInstallation(): Map<string, ConnectionStatus> {
-  const status = useConnectionStatus();
+  const { can } = usePermissions();
+  const status = useConnectionStatus({ enabled: can(PermissionTypes.MCP_SERVERS, Permissions.USE) });
   return new Map(Object.values(status.data ?? {}).map((s) => [s.installationId, s]));
 }
 

@@ -20,7 +20,7 @@ export function ConnectionsScreen() {
   const [watchUntil, setWatchUntil] = useState(0);
   const [editing, setEditing] = useState<{ serverName: string; title: string } | null>(null);
   const [settingsSavedAt, setSettingsSavedAt] = useState<Record<string, number>>({});
-  const status = useConnectionStatus(watchUntil);
+  const status = useConnectionStatus({ watchUntil });
   const queryClient = useQueryClient();
   const watch = () => {
     setWatchUntil(Date.now() + WATCH_AFTER_ACTION_MS);
